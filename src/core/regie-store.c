@@ -1,0 +1,1095 @@
+/* regie-store.c — the encrypted SQLCipher store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "regie-core-resources.h"
+#include "regie-store-private.h"
+
+#define STORE_FILE      "regie.db"
+#define ID_SUFFIX       ".id"
+#define MIGRATIONS_PATH "/io/github/loketregie/Regie/core/migrations"
+
+struct _RegieStore
+{
+  GObject   parent_instance;
+
+  char     *dir;
+  char     *path;
+  char     *id;
+  sqlite3  *db;
+  int       schema_version;
+  guint     ephemeral : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RegieStore, regie_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIR,
+  PROP_PATH,
+  PROP_ID,
+  PROP_EPHEMERAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (regie-store-error-quark, regie_store_error)
+
+static const struct {
+  RegieStoreError code;
+  const char *title;
+  const char *advice;
+  gboolean can_retry;
+} error_texts[] = {
+  { REGIE_STORE_ERROR_KEYRING_UNAVAILABLE,
+    N_("The keyring is not available"),
+    N_("Regie keeps the key to your encrypted data in your keyring, but the keyring service does not answer. "
+       "Log out and log in again. If that does not help, ask IT support to check GNOME Keyring."),
+    TRUE },
+  { REGIE_STORE_ERROR_KEYRING_LOCKED,
+    N_("The keyring is locked"),
+    N_("Regie needs your keyring to open your data, but it is locked or unlocking was refused. "
+       "Unlock it with your login password and try again."),
+    TRUE },
+  { REGIE_STORE_ERROR_KEY_MISSING,
+    N_("The key to your data is missing"),
+    N_("Your data is on this computer, but its key is not in your keyring. Regie has changed nothing. "
+       "Ask IT support for help: your data can be opened again with the recovery key or restored from a backup."),
+    TRUE },
+  { REGIE_STORE_ERROR_WRONG_KEY,
+    N_("Your data cannot be opened with this key"),
+    N_("The key in your keyring does not fit the data file, or the file is not Regie data. "
+       "Regie has changed nothing. Ask IT support for help."),
+    TRUE },
+  { REGIE_STORE_ERROR_NEWER_SCHEMA,
+    N_("Your data comes from a newer Regie"),
+    N_("A newer version of Regie has saved this data. Install the newest version to open it. "
+       "Regie has changed nothing."),
+    FALSE },
+  { REGIE_STORE_ERROR_CORRUPT,
+    N_("Your data is damaged"),
+    N_("Regie found errors in the data file and stopped, to prevent more damage. Regie has changed nothing. "
+       "Ask IT support to restore a backup."),
+    FALSE },
+  { REGIE_STORE_ERROR_DISK_FULL,
+    N_("The disk is full"),
+    N_("There is no room left to save your data. Nothing was saved half. "
+       "Free up disk space or ask IT support, then try again."),
+    TRUE },
+  { REGIE_STORE_ERROR_IO,
+    N_("Your data cannot be read or written"),
+    N_("The data file or its folder cannot be reached. Check that the disk works and that you have access, "
+       "or ask IT support. Then try again."),
+    TRUE },
+  { REGIE_STORE_ERROR_NOT_ENCRYPTED,
+    N_("Regie cannot protect your data"),
+    N_("This installation of Regie has no encryption. Regie does not start, so that no data is ever saved "
+       "unprotected. Ask IT support to install Regie correctly."),
+    FALSE },
+};
+
+static const char *
+get_text (RegieStoreError code,
+          gboolean        advice)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_texts); i++)
+    if (error_texts[i].code == code)
+      return _(advice ? error_texts[i].advice : error_texts[i].title);
+
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+regie_store_error_title (RegieStoreError code)
+{
+  return get_text (code, FALSE);
+}
+
+const char *
+regie_store_error_advice (RegieStoreError code)
+{
+  return get_text (code, TRUE);
+}
+
+gboolean
+regie_store_error_can_retry (RegieStoreError code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_texts); i++)
+    if (error_texts[i].code == code)
+      return error_texts[i].can_retry;
+
+  return FALSE;
+}
+
+gboolean
+_regie_store_set_error_from_sqlite (GError  **error,
+                                    sqlite3  *db,
+                                    int       rc)
+{
+  RegieStoreError code;
+  const char *message = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = REGIE_STORE_ERROR_WRONG_KEY;
+      break;
+    case SQLITE_CORRUPT:
+      code = REGIE_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_FULL:
+      code = REGIE_STORE_ERROR_DISK_FULL;
+      break;
+    default:
+      code = (db && sqlite3_system_errno (db) == ENOSPC)
+               ? REGIE_STORE_ERROR_DISK_FULL
+               : REGIE_STORE_ERROR_IO;
+      break;
+    }
+
+  g_set_error (error, REGIE_STORE_ERROR, code, "SQLite %d: %s", rc, message);
+  return FALSE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _regie_store_set_error_from_sqlite (error, db, rc);
+
+  return TRUE;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql,
+            int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc_out)
+    *rc_out = rc;
+
+  return result;
+}
+
+static int
+cipher_major_version (sqlite3 *db)
+{
+  g_autofree char *version = query_text (db, "PRAGMA cipher_version;", NULL);
+
+  if (version == NULL)
+    return 0;
+
+  return (int) g_ascii_strtoll (version, NULL, 10);
+}
+
+gboolean
+regie_store_check_encryption (GError **error)
+{
+  sqlite3 *db = NULL;
+  int major;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_IO,
+                           "SQLite could not open an in-memory database");
+      return FALSE;
+    }
+
+  major = cipher_major_version (db);
+  sqlite3_close (db);
+
+  /* A plain SQLite answers nothing to cipher_version: refuse rather than store in clear. */
+  if (major < 3)
+    {
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_NOT_ENCRYPTED,
+                           "The linked SQLite library is not SQLCipher");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+regie_store_default_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "regie", NULL);
+}
+
+static void
+random_bytes (guint8 *buf,
+              gsize   len)
+{
+  gsize done = 0;
+
+  while (done < len)
+    {
+      ssize_t n = getrandom (buf + done, len - done, 0);
+
+      if (n < 0)
+        {
+          /* getrandom() only fails before the pool is seeded or on EINTR: wait, never fall back. */
+          if (errno != EINTR)
+            g_usleep (1000);
+          continue;
+        }
+      done += (gsize) n;
+    }
+}
+
+static gboolean
+apply_key (sqlite3       *db,
+           const guint8  *key,
+           GError       **error)
+{
+  static const char digits[] = "0123456789abcdef";
+  char sql[sizeof "PRAGMA key = \"x'';" + REGIE_KEY_SIZE * 2 + 4];
+  gsize pos = 0;
+  int rc;
+
+  pos += g_strlcpy (sql, "PRAGMA key = \"x'", sizeof sql);
+  for (guint i = 0; i < REGIE_KEY_SIZE; i++)
+    {
+      sql[pos++] = digits[key[i] >> 4];
+      sql[pos++] = digits[key[i] & 0xf];
+    }
+  g_strlcpy (sql + pos, "'\";", sizeof sql - pos);
+
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  explicit_bzero (sql, sizeof sql);
+
+  if (rc != SQLITE_OK)
+    return _regie_store_set_error_from_sqlite (error, db, rc);
+
+  return TRUE;
+}
+
+/* Reading sqlite_master is the first access that decrypts a page: it proves the key. */
+static gboolean
+prove_key (sqlite3  *db,
+           GError  **error)
+{
+  int rc;
+
+  g_free (query_text (db, "SELECT count(*) FROM sqlite_master;", &rc));
+  if (rc != SQLITE_OK)
+    return _regie_store_set_error_from_sqlite (error, db, rc);
+
+  return TRUE;
+}
+
+sqlite3 *
+_regie_store_open_raw (const char    *path,
+                       const guint8  *key,
+                       GError       **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* Never SQLITE_OPEN_CREATE: a missing file must not quietly become an empty store. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _regie_store_set_error_from_sqlite (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!apply_key (db, key, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* SQLCipher 4 wipes freed memory only when asked; 3.x always did and ignores the pragma. */
+  sqlite3_exec (db, "PRAGMA cipher_memory_security = ON;", NULL, NULL, NULL);
+
+  if (!prove_key (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* SQLCipher 4 reads 3.x files only after cipher_migrate. Keep a copy of the file until the
+ * migrated store has opened, so a failed migration can never lose data. */
+static sqlite3 *
+open_with_migration (const char    *path,
+                     const guint8  *key,
+                     GError       **error)
+{
+  g_autofree char *backup = g_strconcat (path, ".sqlcipher3", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) target = g_file_new_for_path (backup);
+  g_autoptr(GError) copy_error = NULL;
+  g_autofree char *answer = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &copy_error) &&
+      !g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_IO,
+                   "Could not copy the store before migrating it: %s", copy_error->message);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK || !apply_key (db, key, error))
+    {
+      if (rc != SQLITE_OK)
+        _regie_store_set_error_from_sqlite (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  answer = query_text (db, "PRAGMA cipher_migrate;", &rc);
+  if (rc != SQLITE_OK || g_strcmp0 (answer, "0") != 0 || !prove_key (db, NULL))
+    {
+      sqlite3_close (db);
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_WRONG_KEY,
+                           "The key does not open the store, also not as a SQLCipher 3 store");
+      return NULL;
+    }
+
+  g_unlink (backup);
+  return db;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      GError  **error)
+{
+  g_autofree char *mode = NULL;
+  int rc;
+
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!exec_sql (db,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA secure_delete = ON;"
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA synchronous = FULL;",
+                 error))
+    return FALSE;
+
+  mode = query_text (db, "PRAGMA journal_mode = WAL;", &rc);
+  if (rc != SQLITE_OK)
+    return _regie_store_set_error_from_sqlite (error, db, rc);
+
+  return TRUE;
+}
+
+static int
+get_user_version (sqlite3  *db,
+                  GError  **error)
+{
+  g_autofree char *text = NULL;
+  int rc;
+
+  text = query_text (db, "PRAGMA user_version;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      _regie_store_set_error_from_sqlite (error, db, rc);
+      return -1;
+    }
+
+  return text ? (int) g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migrations are the files NNNN-*.sql in the core's resources, numbered from 1 without gaps. */
+static GArray *
+builtin_migrations (void)
+{
+  static GArray *steps;
+
+  if (g_once_init_enter (&steps))
+    {
+      GArray *array = g_array_new (FALSE, FALSE, sizeof (RegieMigration));
+      g_auto(GStrv) names = NULL;
+
+      regie_core_register_resource ();
+      names = g_resource_enumerate_children (regie_core_get_resource (), MIGRATIONS_PATH,
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (names != NULL);
+      g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
+
+      for (guint i = 0; names[i]; i++)
+        {
+          g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+          GBytes *bytes;
+          RegieMigration step;
+
+          bytes = g_resource_lookup_data (regie_core_get_resource (), path,
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_assert (bytes != NULL);
+
+          /* The bytes live as long as the resource, i.e. the process. */
+          step.version = (int) g_ascii_strtoll (names[i], NULL, 10);
+          step.sql = g_bytes_get_data (bytes, NULL);
+          g_assert (step.version == (int) i + 1);
+          g_array_append_val (array, step);
+        }
+
+      g_once_init_leave (&steps, array);
+    }
+
+  return steps;
+}
+
+int
+_regie_store_latest_version (void)
+{
+  GArray *steps = builtin_migrations ();
+
+  return steps->len ? g_array_index (steps, RegieMigration, steps->len - 1).version : 0;
+}
+
+gboolean
+_regie_store_migrate (sqlite3               *db,
+                      const RegieMigration  *steps,
+                      guint                  n_steps,
+                      GError               **error)
+{
+  int current = get_user_version (db, error);
+
+  if (current < 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *set_version = NULL;
+
+      g_return_val_if_fail (i == 0 || steps[i].version > steps[i - 1].version, FALSE);
+
+      if (steps[i].version <= current)
+        continue;
+
+      /* One transaction per step, together with its version number: a crash in the middle
+       * leaves the store at the previous step, never half-way. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d;", steps[i].version);
+      if (!exec_sql (db, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+
+      if (!exec_sql (db, steps[i].sql, error) ||
+          !exec_sql (db, set_version, error) ||
+          !exec_sql (db, "COMMIT;", error))
+        {
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      g_debug ("Store migrated to schema %d", steps[i].version);
+      current = steps[i].version;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_open (RegieStore  *self,
+             GError     **error)
+{
+  GArray *steps = builtin_migrations ();
+  int version;
+
+  version = get_user_version (self->db, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version > _regie_store_latest_version ())
+    {
+      g_set_error (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_NEWER_SCHEMA,
+                   "The store has schema %d; this Regie knows up to %d",
+                   version, _regie_store_latest_version ());
+      return FALSE;
+    }
+
+  if (!configure_connection (self->db, error) ||
+      !_regie_store_migrate (self->db, (RegieMigration *) (gpointer) steps->data, steps->len, error))
+    return FALSE;
+
+  self->schema_version = _regie_store_latest_version ();
+  return TRUE;
+}
+
+static RegieStore *
+store_new (const char *dir,
+           const char *id,
+           gboolean    ephemeral)
+{
+  g_autofree char *path = g_build_filename (dir, STORE_FILE, NULL);
+
+  return g_object_new (REGIE_TYPE_STORE,
+                       "dir", dir,
+                       "path", path,
+                       "id", id,
+                       "ephemeral", ephemeral,
+                       NULL);
+}
+
+static gboolean
+read_store_id (const char  *id_path,
+               char       **id_out,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (id_path, &contents, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_KEY_MISSING,
+                             "The store exists but its identity file is missing");
+      else
+        g_set_error (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_IO,
+                     "Could not read the store identity: %s", local_error->message);
+      return FALSE;
+    }
+
+  g_strstrip (contents);
+  if (!g_uuid_string_is_valid (contents))
+    {
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_KEY_MISSING,
+                           "The store identity file does not hold a store id");
+      return FALSE;
+    }
+
+  *id_out = g_steal_pointer (&contents);
+  return TRUE;
+}
+
+static RegieStore *
+open_existing (const char    *dir,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(RegieStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id_path = NULL;
+  g_autofree char *id = NULL;
+  guint8 key[REGIE_KEY_SIZE];
+  gboolean found = FALSE;
+
+  id_path = g_build_filename (dir, STORE_FILE ID_SUFFIX, NULL);
+  if (!read_store_id (id_path, &id, error))
+    return NULL;
+
+  if (!regie_keyring_lookup_key (id, key, &found, cancellable, error))
+    return NULL;
+
+  if (!found)
+    {
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_KEY_MISSING,
+                           "The keyring holds no key for this store");
+      return NULL;
+    }
+
+  self = store_new (dir, id, FALSE);
+  self->db = _regie_store_open_raw (self->path, key, &local_error);
+
+  if (self->db == NULL &&
+      g_error_matches (local_error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_WRONG_KEY) &&
+      regie_store_check_encryption (NULL))
+    {
+      sqlite3 *probe = NULL;
+      int major = 0;
+
+      if (sqlite3_open_v2 (":memory:", &probe, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        major = cipher_major_version (probe);
+      sqlite3_close (probe);
+
+      if (major >= 4)
+        {
+          g_clear_error (&local_error);
+          self->db = open_with_migration (self->path, key, &local_error);
+        }
+    }
+
+  explicit_bzero (key, sizeof key);
+
+  if (self->db == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!finish_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+ensure_private_dir (const char  *dir,
+                    GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REGIE_STORE_ERROR,
+                   saved_errno == ENOSPC ? REGIE_STORE_ERROR_DISK_FULL : REGIE_STORE_ERROR_IO,
+                   "Could not create the folder for the store: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The caller has already put the key where it will be found again (keyring), so that
+ * a crash after this point leaves a store that can be opened. */
+static RegieStore *
+create_store (const char    *dir,
+              const char    *id,
+              const guint8  *key,
+              gboolean       ephemeral,
+              GError       **error)
+{
+  g_autoptr(RegieStore) self = NULL;
+  int fd;
+
+  if (!ensure_private_dir (dir, error))
+    return NULL;
+
+  self = store_new (dir, id, ephemeral);
+
+  if (!ephemeral)
+    {
+      g_autofree char *id_path = g_build_filename (dir, STORE_FILE ID_SUFFIX, NULL);
+      g_autofree char *contents = g_strconcat (id, "\n", NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_set_contents_full (id_path, contents, -1,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+        {
+          g_set_error (error, REGIE_STORE_ERROR,
+                       g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC)
+                         ? REGIE_STORE_ERROR_DISK_FULL : REGIE_STORE_ERROR_IO,
+                       "Could not write the store identity: %s", local_error->message);
+          return NULL;
+        }
+    }
+
+  /* O_EXCL: if another process made the file in the meantime, it is theirs; never clobber it.
+   * SQLite gives the -wal and -shm files the same 0600 mode. */
+  fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REGIE_STORE_ERROR,
+                   saved_errno == ENOSPC ? REGIE_STORE_ERROR_DISK_FULL : REGIE_STORE_ERROR_IO,
+                   "Could not create the store file: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  self->db = _regie_store_open_raw (self->path, key, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!finish_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static RegieStore *
+create_new (const char    *dir,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  guint8 key[REGIE_KEY_SIZE];
+  RegieStore *self = NULL;
+
+  random_bytes (key, sizeof key);
+
+  if (regie_keyring_store_key (id, key, cancellable, error))
+    self = create_store (dir, id, key, FALSE, error);
+
+  explicit_bzero (key, sizeof key);
+  return self;
+}
+
+RegieStore *
+regie_store_open (const char    *dir,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!regie_store_check_encryption (error))
+    return NULL;
+
+  path = g_build_filename (dir, STORE_FILE, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return open_existing (dir, cancellable, error);
+
+  return create_new (dir, cancellable, error);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RegieStore *store;
+
+  store = regie_store_open (task_data, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+regie_store_open_async (const char          *dir,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (dir != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, regie_store_open_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+RegieStore *
+regie_store_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+RegieStore *
+regie_store_new_ephemeral (const char  *dir,
+                           GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  guint8 key[REGIE_KEY_SIZE];
+  RegieStore *self;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  if (!regie_store_check_encryption (error))
+    return NULL;
+
+  /* A throw-away store is still encrypted; its key lives only in this process. */
+  random_bytes (key, sizeof key);
+  self = create_store (dir, id, key, TRUE, error);
+  explicit_bzero (key, sizeof key);
+
+  return self;
+}
+
+RegieStore *
+_regie_store_create_with_key (const char    *dir,
+                              const guint8  *key,
+                              GError       **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  return create_store (dir, id, key, FALSE, error);
+}
+
+static void
+remove_ephemeral_files (RegieStore *self)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (self->dir);
+}
+
+void
+regie_store_close (RegieStore *self)
+{
+  g_return_if_fail (REGIE_IS_STORE (self));
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+
+      if (self->ephemeral)
+        remove_ephemeral_files (self);
+    }
+}
+
+gboolean
+regie_store_begin (RegieStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  return exec_sql (self->db, "BEGIN IMMEDIATE;", error);
+}
+
+gboolean
+regie_store_commit (RegieStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  if (!exec_sql (self->db, "COMMIT;", error))
+    {
+      regie_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+regie_store_rollback (RegieStore *self)
+{
+  g_return_if_fail (REGIE_IS_STORE (self));
+
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+}
+
+gboolean
+regie_store_check_integrity (RegieStore  *self,
+                             char       **report,
+                             GError     **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check;", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (problems->len)
+        g_string_append_c (problems, '\n');
+      g_string_append (problems, (const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _regie_store_set_error_from_sqlite (error, self->db, rc);
+
+  *report = g_string_free (g_steal_pointer (&problems), FALSE);
+  return TRUE;
+}
+
+const char *
+regie_store_get_dir (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  return self->dir;
+}
+
+const char *
+regie_store_get_path (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+regie_store_get_id (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  return self->id;
+}
+
+gboolean
+regie_store_get_ephemeral (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), FALSE);
+  return self->ephemeral;
+}
+
+int
+regie_store_get_schema_version (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+char *
+regie_store_get_cipher_version (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  return query_text (self->db, "PRAGMA cipher_version;", NULL);
+}
+
+sqlite3 *
+_regie_store_get_db (RegieStore *self)
+{
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  return self->db;
+}
+
+static void
+regie_store_finalize (GObject *object)
+{
+  RegieStore *self = (RegieStore *) object;
+
+  regie_store_close (self);
+
+  g_clear_pointer (&self->dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->id, g_free);
+
+  G_OBJECT_CLASS (regie_store_parent_class)->finalize (object);
+}
+
+static void
+regie_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RegieStore *self = REGIE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      g_value_set_string (value, self->dir);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_EPHEMERAL:
+      g_value_set_boolean (value, self->ephemeral);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+regie_store_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RegieStore *self = REGIE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      self->dir = g_value_dup_string (value);
+      break;
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_EPHEMERAL:
+      self->ephemeral = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+regie_store_class_init (RegieStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = regie_store_finalize;
+  object_class->get_property = regie_store_get_property;
+  object_class->set_property = regie_store_set_property;
+
+  properties[PROP_DIR] =
+    g_param_spec_string ("dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EPHEMERAL] =
+    g_param_spec_boolean ("ephemeral", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+regie_store_init (RegieStore *self)
+{
+}

@@ -358,20 +358,65 @@ open_with_migration (const char    *path,
                      GError       **error)
 {
   g_autofree char *backup = g_strconcat (path, ".sqlcipher3", NULL);
+  g_autofree char *scratch = g_strconcat (path, "-migrated", NULL);
   g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFile) target = g_file_new_for_path (backup);
   g_autoptr(GError) copy_error = NULL;
   g_autofree char *answer = NULL;
   sqlite3 *db = NULL;
+  gboolean opens_as_3;
+  int fd;
   int rc;
+
+  /* Only a file that this key opens as a SQLCipher 3 store gets a copy and a migration, so a
+   * wrong key leaves nothing behind. Closing this connection also checkpoints a WAL that 3.x
+   * left after a crash, so that the copy below holds every commit. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _regie_store_set_error_from_sqlite (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+  opens_as_3 = apply_key (db, key, error) &&
+               exec_sql (db, "PRAGMA cipher_compatibility = 3;", error) &&
+               prove_key (db, error);
+  sqlite3_close (db);
+  db = NULL;
+  if (!opens_as_3)
+    {
+      g_prefix_error (error, "Not a SQLCipher 4 or 3 store with this key: ");
+      return NULL;
+    }
 
   if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &copy_error) &&
       !g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_set_error (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_IO,
+      /* Not EXISTS: whatever is at the backup path now is our own partial copy. */
+      g_unlink (backup);
+      g_set_error (error, REGIE_STORE_ERROR,
+                   g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                     ? REGIE_STORE_ERROR_DISK_FULL : REGIE_STORE_ERROR_IO,
                    "Could not copy the store before migrating it: %s", copy_error->message);
       return NULL;
     }
+
+  /* cipher_migrate writes the new file through an ATTACH that opens it with this connection's
+   * flags, and those never include SQLITE_OPEN_CREATE: make it here, empty and 0600 like the
+   * store it will replace. A leftover from a crashed migration is only a half export. */
+  fd = g_open (scratch, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, REGIE_STORE_ERROR,
+                   saved_errno == ENOSPC ? REGIE_STORE_ERROR_DISK_FULL : REGIE_STORE_ERROR_IO,
+                   "Could not prepare the migration of the store: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK || !apply_key (db, key, error))
@@ -379,17 +424,30 @@ open_with_migration (const char    *path,
       if (rc != SQLITE_OK)
         _regie_store_set_error_from_sqlite (error, db, rc);
       sqlite3_close (db);
+      g_unlink (scratch);
       return NULL;
     }
 
   answer = query_text (db, "PRAGMA cipher_migrate;", &rc);
-  if (rc != SQLITE_OK || g_strcmp0 (answer, "0") != 0 || !prove_key (db, NULL))
+  if (rc != SQLITE_OK)
+    _regie_store_set_error_from_sqlite (error, db, rc);
+  else if (g_strcmp0 (answer, "0") != 0)
     {
-      sqlite3_close (db);
-      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_WRONG_KEY,
-                           "The key does not open the store, also not as a SQLCipher 3 store");
-      return NULL;
+      /* The answer is SQLCipher's result code for the step that failed, e.g. SQLITE_FULL. */
+      rc = answer ? MAX ((int) g_ascii_strtoll (answer, NULL, 10), SQLITE_ERROR) : SQLITE_ERROR;
+      _regie_store_set_error_from_sqlite (error, NULL, rc);
+      g_prefix_error (error, "Could not migrate the store to SQLCipher 4: ");
     }
+  sqlite3_close (db);
+  g_unlink (scratch);
+  if (rc != SQLITE_OK)
+    return NULL;
+
+  /* Only the ordinary way in proves the migrated file, and it gives the connection its usual
+   * settings; until then the copy stays. */
+  db = _regie_store_open_raw (path, key, error);
+  if (db == NULL)
+    return NULL;
 
   g_unlink (backup);
   return db;

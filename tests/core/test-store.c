@@ -211,6 +211,7 @@ assert_open_fails_unchanged (Fixture         *f,
   g_autoptr(RegieStore) store = NULL;
   g_autofree char *before = regie_test_checksum_file (path);
   g_autofree char *after = NULL;
+  g_autofree char *backup = g_strconcat (path, ".sqlcipher3", NULL);
 
   store = regie_store_open (f->dir, NULL, &error);
   g_assert_null (store);
@@ -218,6 +219,8 @@ assert_open_fails_unchanged (Fixture         *f,
 
   after = regie_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
+  /* Nor a copy: under SQLCipher 4 only a store that the key opens is copied to migrate it. */
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 
   /* Every code has its own words for the user. */
   g_assert_nonnull (regie_store_error_title (code));
@@ -324,6 +327,115 @@ test_not_a_store (Fixture       *f,
 
   /* Someone copied another file over regie.db: it must be refused, not "repaired". */
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  assert_open_fails_unchanged (f, path, REGIE_STORE_ERROR_WRONG_KEY);
+}
+
+/* A store as SQLCipher 3.x (Debian 12) writes it, with a row in a table of its own. Under 4.x
+ * cipher_compatibility = 3 writes that format; 3.x ignores the unknown pragma. */
+static char *
+create_sqlcipher3_store (Fixture      *f,
+                         const guint8 *file_key,
+                         const guint8 *keyring_key)
+{
+  static const char digits[] = "0123456789abcdef";
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id_path = g_build_filename (f->dir, "regie.db.id", NULL);
+  g_autofree char *id_contents = g_strconcat (id, "\n", NULL);
+  g_autoptr(GString) key_sql = g_string_new ("PRAGMA key = \"x'");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "regie.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (regie_keyring_store_key (id, keyring_key, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (id_path, id_contents, -1, NULL));
+
+  for (guint i = 0; i < REGIE_KEY_SIZE; i++)
+    {
+      g_string_append_c (key_sql, digits[file_key[i] >> 4]);
+      g_string_append_c (key_sql, digits[file_key[i] & 0xf]);
+    }
+  g_string_append (key_sql, "'\";");
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, key_sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA cipher_compatibility = 3;"
+                                 "PRAGMA journal_mode = WAL;"
+                                 "CREATE TABLE legacy (v TEXT);"
+                                 "INSERT INTO legacy VALUES ('from 3.x');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  return path;
+}
+
+static void
+test_sqlcipher3_store (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RegieStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *scratch = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *report = NULL;
+  guint8 key[REGIE_KEY_SIZE];
+  struct stat st;
+  sqlite3 *db;
+
+  g_assert_cmpint (getrandom (key, sizeof key, 0), ==, sizeof key);
+  path = create_sqlcipher3_store (f, key, key);
+  backup = g_strconcat (path, ".sqlcipher3", NULL);
+  scratch = g_strconcat (path, "-migrated", NULL);
+
+  /* Under SQLCipher 4 this is the migration; under 3.x an ordinary open. */
+  store = open_ok (f);
+  value = query_one (_regie_store_get_db (store), "SELECT v FROM legacy;");
+  g_assert_cmpstr (value, ==, "from 3.x");
+  g_assert_cmpint (regie_store_get_schema_version (store), ==, _regie_store_latest_version ());
+  g_assert_true (regie_store_check_integrity (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==, "ok");
+
+  /* The copy goes once the migrated store has opened, and the store stays private. */
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (scratch, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  regie_store_close (store);
+  g_clear_object (&store);
+
+  /* The file is now in the linked library's own format: the plain way in opens it. */
+  db = _regie_store_open_raw (path, key, &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = open_ok (f);
+  g_clear_pointer (&value, g_free);
+  value = query_one (_regie_store_get_db (store), "SELECT v FROM legacy;");
+  g_assert_cmpstr (value, ==, "from 3.x");
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_sqlcipher3_store_wrong_key (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  guint8 key[REGIE_KEY_SIZE];
+  guint8 other[REGIE_KEY_SIZE];
+
+  g_assert_cmpint (getrandom (key, sizeof key, 0), ==, sizeof key);
+  g_assert_cmpint (getrandom (other, sizeof other, 0), ==, sizeof other);
+  path = create_sqlcipher3_store (f, key, other);
+
+  /* Under SQLCipher 4 a wrong key must not start a migration, nor copy the file for one. */
+  assert_open_fails_unchanged (f, path, REGIE_STORE_ERROR_WRONG_KEY);
   assert_open_fails_unchanged (f, path, REGIE_STORE_ERROR_WRONG_KEY);
 }
 
@@ -503,6 +615,8 @@ main (int   argc,
   ADD ("/store/missing-id-file", test_missing_id_file);
   ADD ("/store/newer-schema", test_newer_schema);
   ADD ("/store/not-a-store", test_not_a_store);
+  ADD ("/store/sqlcipher3-store", test_sqlcipher3_store);
+  ADD ("/store/sqlcipher3-store-wrong-key", test_sqlcipher3_store_wrong_key);
   ADD ("/store/migrations-order-once", test_migrations_order_once);
   ADD ("/store/builtin-schema", test_builtin_schema);
   ADD ("/store/transactions", test_transactions);

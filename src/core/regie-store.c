@@ -86,7 +86,7 @@ static const struct {
     FALSE },
   { REGIE_STORE_ERROR_DISK_FULL,
     N_("The disk is full"),
-    N_("There is no room left to save your data. Nothing was saved half. "
+    N_("There is no room left to save your data. Nothing was left half saved. "
        "Free up disk space or ask IT support, then try again."),
     TRUE },
   { REGIE_STORE_ERROR_IO,

@@ -1,0 +1,429 @@
+/* regie-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "regie-application.h"
+#include "regie-preferences.h"
+#include "regie-resources.h"
+#include "regie-window.h"
+
+/* Exit statuses of the command line, documented in --help. */
+enum {
+  REGIE_EXIT_OK       = 0,
+  REGIE_EXIT_PROBLEMS = 1,
+  REGIE_EXIT_NO_STORE = 2,
+};
+
+struct _RegieApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GError         *encryption_error;
+  guint           sigint_source;
+  guint           sigterm_source;
+
+  guint           demo : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RegieApplication, regie_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the integrity of the store and exit"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Use a throw-away store with fictional data"), NULL },
+  { NULL }
+};
+
+static int
+print_store_error (const GError *error)
+{
+  RegieStoreError code = REGIE_STORE_ERROR_IO;
+
+  g_assert (error != NULL);
+
+  /* Anything from outside the store (say, no temporary folder for the demo) is an I/O problem. */
+  if (error->domain == REGIE_STORE_ERROR)
+    code = error->code;
+
+  g_printerr ("regie: %s\n%s\n\n%s %s\n",
+              regie_store_error_title (code),
+              regie_store_error_advice (code),
+              _("Technical details:"),
+              error->message);
+
+  return REGIE_EXIT_NO_STORE;
+}
+
+static int
+run_check (RegieApplication *self)
+{
+  g_autoptr(RegieStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok;
+
+  if (!regie_store_check_encryption (&error))
+    return print_store_error (error);
+
+  if (self->demo)
+    {
+      store = regie_application_new_demo_store (&error);
+    }
+  else
+    {
+      g_autofree char *dir = regie_store_default_dir ();
+
+      store = regie_store_open (dir, NULL, &error);
+    }
+
+  if (store == NULL)
+    return print_store_error (error);
+
+  ok = regie_store_check_integrity (store, &report, &error);
+  regie_store_close (store);
+
+  if (!ok)
+    return print_store_error (error);
+
+  if (g_strcmp0 (report, "ok") == 0)
+    {
+      /* Translators: printed by "regie --check" when the store is healthy */
+      g_print ("%s\n", _("Integrity check: ok"));
+      return REGIE_EXIT_OK;
+    }
+
+  /* Translators: printed by "regie --check", followed by the problems found, one per line */
+  g_print ("%s\n%s\n", _("Integrity check: problems found"), report);
+
+  return REGIE_EXIT_PROBLEMS;
+}
+
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  /* Quit cleanly so that shutdown closes the store; for the demo that removes its files. */
+  g_application_quit (G_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+regie_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+regie_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  RegiePreferences *preferences;
+
+  preferences = regie_preferences_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+regie_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", "Regie",
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "Loket Regie",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/loketregie/regie",
+                        "comments", _("Keep oversight of the questions residents bring to a "
+                                      "government-wide service desk, of your network and of "
+                                      "your warm referrals."),
+                        /* Translators: your name and e-mail, one translator a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", regie_application_quit_action },
+  { "preferences", regie_application_preferences_action },
+  { "about", regie_application_about_action },
+};
+
+static int
+regie_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  RegieApplication *self = REGIE_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("regie %s\n", PACKAGE_VERSION);
+      return REGIE_EXIT_OK;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* A demo never hands its work to (or takes over) a running instance on the real store. */
+      regie_application_set_demo (self, TRUE);
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    return run_check (self);
+
+  return G_APPLICATION_CLASS (regie_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+regie_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  RegieApplication *self = REGIE_APPLICATION (application);
+
+  G_APPLICATION_CLASS (regie_application_parent_class)->startup (application);
+
+  /* Refuse to write anyone's data into a plain SQLite file; the window explains why. */
+  g_clear_error (&self->encryption_error);
+  regie_store_check_encryption (&self->encryption_error);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->sigint_source = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+}
+
+static void
+regie_application_activate (GApplication *application)
+{
+  RegieApplication *self = REGIE_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      RegieWindow *regie_window = regie_window_new (self);
+
+      if (self->encryption_error != NULL)
+        regie_window_show_store_error (regie_window, self->encryption_error);
+      else
+        regie_window_open_store (regie_window);
+
+      window = GTK_WINDOW (regie_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+regie_application_shutdown (GApplication *application)
+{
+  RegieApplication *self = REGIE_APPLICATION (application);
+
+  /* Windows may outlive the application object, so close their stores explicitly. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (REGIE_IS_WINDOW (l->data))
+        {
+          RegieStore *store = regie_window_get_store (l->data);
+
+          if (store != NULL)
+            regie_store_close (store);
+        }
+    }
+
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+
+  G_APPLICATION_CLASS (regie_application_parent_class)->shutdown (application);
+}
+
+static void
+regie_application_finalize (GObject *object)
+{
+  RegieApplication *self = REGIE_APPLICATION (object);
+
+  g_clear_error (&self->encryption_error);
+
+  G_OBJECT_CLASS (regie_application_parent_class)->finalize (object);
+}
+
+static void
+regie_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RegieApplication *self = REGIE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+regie_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RegieApplication *self = REGIE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEMO:
+      regie_application_set_demo (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+regie_application_class_init (RegieApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = regie_application_finalize;
+  object_class->get_property = regie_application_get_property;
+  object_class->set_property = regie_application_set_property;
+
+  app_class->handle_local_options = regie_application_handle_local_options;
+  app_class->startup = regie_application_startup;
+  app_class->activate = regie_application_activate;
+  app_class->shutdown = regie_application_shutdown;
+
+  /**
+   * RegieApplication:demo:
+   *
+   * Whether the application runs on a throw-away store with fictional data.
+   */
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Before any template is loaded: the window classes read theirs from here. */
+  regie_register_resource ();
+}
+
+static void
+regie_application_init (RegieApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                 _("Exit status: 0 when all went well, "
+                                                   "1 when the integrity check found problems, "
+                                                   "2 when the store could not be opened."));
+}
+
+RegieApplication *
+regie_application_new (const char        *application_id,
+                       GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (REGIE_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+gboolean
+regie_application_get_demo (RegieApplication *self)
+{
+  g_return_val_if_fail (REGIE_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}
+
+void
+regie_application_set_demo (RegieApplication *self,
+                            gboolean          demo)
+{
+  g_return_if_fail (REGIE_IS_APPLICATION (self));
+
+  demo = !!demo;
+
+  if (self->demo != demo)
+    {
+      self->demo = demo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+    }
+}
+
+/**
+ * regie_application_new_demo_store:
+ * @error: return location for a #GError
+ *
+ * Makes a throw-away store in a fresh temporary folder. The store removes
+ * its files and the folder itself when it is closed or finalized.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RegieStore *
+regie_application_new_demo_store (GError **error)
+{
+  g_autofree char *dir = NULL;
+  RegieStore *store;
+
+  dir = g_dir_make_tmp ("regie-demo-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+
+  store = regie_store_new_ephemeral (dir, error);
+
+  /* Only removes the folder when the core left nothing in it. */
+  if (store == NULL)
+    g_rmdir (dir);
+
+  return store;
+}

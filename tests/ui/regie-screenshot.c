@@ -1,0 +1,436 @@
+/* regie-screenshot.c — writes a PNG of every screen of Regie
+ *
+ * Usage: regie-screenshot DIR
+ *
+ * Runs the real application on the demo store, in Dutch, at 1366×768, and renders the
+ * window itself (no X screenshot, so no window manager is needed) for every view, every
+ * store error, the folded layout, the preferences, the shortcuts and the about window.
+ * build-aux/screenshot runs it under Xvfb with a keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "regie-application.h"
+#include "regie-window-private.h"
+
+#define DEADLINE_SECONDS 30
+
+static const char *out_dir;
+static int exit_status;
+
+static const struct {
+  RegieStoreError  code;
+  const char      *nick;
+  const char      *message;
+} store_errors[] = {
+  { REGIE_STORE_ERROR_KEYRING_UNAVAILABLE, "keyring-unavailable",
+    "The name org.freedesktop.secrets was not provided by any .service files" },
+  { REGIE_STORE_ERROR_KEYRING_LOCKED, "keyring-locked", "Cannot unlock the login keyring: dismissed" },
+  { REGIE_STORE_ERROR_KEY_MISSING, "key-missing", "No key for store 3f6c1d2e in the keyring" },
+  { REGIE_STORE_ERROR_WRONG_KEY, "wrong-key", "file is not a database (SQLITE_NOTADB)" },
+  { REGIE_STORE_ERROR_NEWER_SCHEMA, "newer-schema", "Store schema version 7, this Regie knows up to 1" },
+  { REGIE_STORE_ERROR_CORRUPT, "corrupt", "database disk image is malformed (SQLITE_CORRUPT)" },
+  { REGIE_STORE_ERROR_DISK_FULL, "disk-full", "database or disk is full (SQLITE_FULL)" },
+  { REGIE_STORE_ERROR_IO, "io", "Error opening file …/regie/regie.db: Permission denied" },
+  { REGIE_STORE_ERROR_NOT_ENCRYPTED, "not-encrypted", "SQLite 3.40.1 is not SQLCipher; refusing to store data" },
+};
+
+static gboolean
+dispatch_some (void)
+{
+  gboolean dispatched = FALSE;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    dispatched = TRUE;
+
+  return dispatched;
+}
+
+static gboolean
+wait_for_impl (gboolean  (*cond) (gpointer),
+               gpointer    data,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_printerr ("regie-screenshot: waited %d s for %s\n", DEADLINE_SECONDS, what);
+          exit_status = 1;
+          return FALSE;
+        }
+      if (!dispatch_some ())
+        g_usleep (5000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+drawn_enough (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Lets GTK finish layout and paint a few frames, so the PNG shows what a person sees. */
+static void
+settle (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick_id;
+
+  gtk_widget_queue_draw (widget);
+  tick_id = gtk_widget_add_tick_callback (widget, on_tick_cb, &frames, NULL);
+  wait_for_impl (drawn_enough, &frames, "three frames to be drawn");
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  dispatch_some ();
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  settle (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  if (node == NULL)
+    {
+      g_printerr ("regie-screenshot: %s: nothing was drawn\n", name);
+      exit_status = 1;
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("regie-screenshot: could not write %s\n", path);
+      exit_status = 1;
+      return;
+    }
+
+  g_print ("%s (%d×%d)\n", path, width, height);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} SizeWait;
+
+/* The default size is that of the surface, which includes the window's frame. */
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  return gdk_surface_get_width (surface) == wait->width &&
+         gdk_surface_get_height (surface) == wait->height;
+}
+
+static void
+resize_window (GtkWindow *window,
+               int        width,
+               int        height)
+{
+  SizeWait wait = { GTK_WIDGET (window), width, height };
+
+  gtk_window_set_default_size (window, width, height);
+  wait_for_impl (has_size, &wait, "the window to take its new size");
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+shows_main (gpointer data)
+{
+  const char *page = _regie_window_get_visible_page (data);
+
+  return g_strcmp0 (page, "error") == 0 ||
+         (g_strcmp0 (page, "main") == 0 && gtk_widget_get_mapped (data));
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The newest toplevel of TYPE other than the main window, such as a dialog just opened. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+shoot_dialog (RegieWindow *window,
+              const char  *action,
+              GType        type,
+              const char  *name)
+{
+  GtkWindow *dialog;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), action, NULL))
+    {
+      g_printerr ("regie-screenshot: no action %s\n", action);
+      exit_status = 1;
+      return;
+    }
+  dispatch_some ();
+
+  dialog = find_toplevel (type);
+  if (dialog == NULL)
+    {
+      g_printerr ("regie-screenshot: %s opened no %s\n", action, g_type_name (type));
+      exit_status = 1;
+      return;
+    }
+
+  if (wait_for_impl (is_mapped, dialog, g_type_name (type)))
+    save_png (GTK_WIDGET (dialog), name);
+
+  gtk_window_destroy (dialog);
+  dispatch_some ();
+}
+
+static void
+shoot_everything (RegieWindow *window)
+{
+  static const char *views[] = { "cases", "network", "referrals", "figures" };
+  AdwLeaflet *leaflet = _regie_window_get_leaflet (window);
+  guint n = 1;
+
+  if (!wait_for_impl (shows_main, window, "the demo store to open"))
+    return;
+
+  if (g_strcmp0 (_regie_window_get_visible_page (window), "main") != 0)
+    {
+      g_printerr ("regie-screenshot: the demo store did not open; continuing with the error screens\n");
+      exit_status = 1;
+    }
+  else
+    {
+      resize_window (GTK_WINDOW (window), 1366, 768);
+
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%02u-%s.png", n++, views[i]);
+
+          _regie_window_show_view (window, views[i]);
+          save_png (GTK_WIDGET (window), name);
+        }
+
+      /* The smallest supported screen, and the folded layout just below the fold. */
+      resize_window (GTK_WINDOW (window), 1024, 600);
+      {
+        g_autofree char *name = g_strdup_printf ("%02u-cases-1024x600.png", n++);
+
+        _regie_window_show_view (window, "cases");
+        save_png (GTK_WIDGET (window), name);
+      }
+
+      resize_window (GTK_WINDOW (window), 800, 600);
+      adw_leaflet_set_visible_child_name (leaflet, "sidebar");
+      {
+        g_autofree char *name = g_strdup_printf ("%02u-folded-sidebar.png", n++);
+
+        save_png (GTK_WIDGET (window), name);
+      }
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "network");
+      {
+        g_autofree char *name = g_strdup_printf ("%02u-folded-network.png", n++);
+
+        save_png (GTK_WIDGET (window), name);
+      }
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+
+      resize_window (GTK_WINDOW (window), 1366, 768);
+      _regie_window_show_view (window, "cases");
+    }
+
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-preferences.png", n++);
+
+    shoot_dialog (window, "app.preferences", ADW_TYPE_PREFERENCES_WINDOW, name);
+  }
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-shortcuts.png", n++);
+
+    shoot_dialog (window, "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW, name);
+  }
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-about.png", n++);
+
+    shoot_dialog (window, "app.about", ADW_TYPE_ABOUT_WINDOW, name);
+  }
+
+  resize_window (GTK_WINDOW (window), 1366, 768);
+
+  /* Opening the demo store is too quick to catch, so show its page by hand. */
+  {
+    GtkWidget *stack = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+    gtk_spinner_start (GTK_SPINNER (find_widget_of_type (stack, GTK_TYPE_SPINNER)));
+    save_png (GTK_WIDGET (window), "loading.png");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (store_errors); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (REGIE_STORE_ERROR,
+                                                     store_errors[i].code,
+                                                     store_errors[i].message);
+      g_autofree char *name = g_strdup_printf ("error-%s.png", store_errors[i].nick);
+
+      regie_window_show_store_error (window, error);
+      save_png (GTK_WIDGET (window), name);
+
+      /* What IT sees when the casemanager opens the details for them. */
+      if (store_errors[i].code == REGIE_STORE_ERROR_KEY_MISSING)
+        {
+          GtkWidget *details = find_widget_of_type (_regie_window_get_error_page (window),
+                                                    ADW_TYPE_EXPANDER_ROW);
+
+          g_clear_pointer (&name, g_free);
+          name = g_strdup_printf ("error-%s-details.png", store_errors[i].nick);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (details), TRUE);
+          save_png (GTK_WIDGET (window), name);
+        }
+    }
+}
+
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Screens at rest, not halfway through a crossfade, in the font of a GNOME desktop,
+   * with the application icon from the source tree as an installed Regie would have. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  TEST_ICONDIR);
+
+  if (!REGIE_IS_WINDOW (window))
+    {
+      g_printerr ("regie-screenshot: the application opened no window\n");
+      exit_status = 1;
+    }
+  else
+    {
+      shoot_everything (REGIE_WINDOW (window));
+    }
+
+  g_application_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  char *app_argv[] = { (char *) "regie", (char *) "--demo", NULL };
+  g_autoptr(RegieApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int status;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s DIR\n", argv[0]);
+      return 2;
+    }
+  out_dir = argv[1];
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      g_printerr ("regie-screenshot: cannot make %s\n", out_dir);
+      return 1;
+    }
+
+  /* Dutch from the .mo in the build tree; a missing nl_NL locale still gives Dutch text. */
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_setenv ("LANGUAGE", "nl", TRUE);
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_int (settings, "window-width", 1366);
+  g_settings_set_int (settings, "window-height", 768);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  app = regie_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (app_argv) - 1, app_argv);
+
+  return status != 0 ? status : exit_status;
+}

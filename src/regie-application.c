@@ -10,9 +10,14 @@
 #include <signal.h>
 
 #include "regie-application.h"
+#include "regie-demo.h"
 #include "regie-preferences.h"
 #include "regie-resources.h"
 #include "regie-window.h"
+
+/* The same demo every time, so screenshots and bug reports can be compared. */
+#define DEMO_CASES 48
+#define DEMO_SEED  20240601
 
 /* Exit statuses of the command line, documented in --help. */
 enum {
@@ -404,8 +409,8 @@ regie_application_set_demo (RegieApplication *self,
  * regie_application_new_demo_store:
  * @error: return location for a #GError
  *
- * Makes a throw-away store in a fresh temporary folder. The store removes
- * its files and the folder itself when it is closed or finalized.
+ * Makes a throw-away store in a fresh temporary folder, filled with fictional
+ * inwoners and dossiers. The store removes
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -423,7 +428,18 @@ regie_application_new_demo_store (GError **error)
 
   /* Only removes the folder when the core left nothing in it. */
   if (store == NULL)
-    g_rmdir (dir);
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+
+  /* Enough fictional dossiers to show every theme, status and outcome. */
+  if (!regie_demo_fill (store, DEMO_CASES, DEMO_SEED, error))
+    {
+      regie_store_close (store);
+      g_object_unref (store);
+      return NULL;
+    }
 
   return store;
 }

@@ -33,4 +33,8 @@ gboolean    _regie_store_set_error_from_sqlite (GError         **error,
                                                 sqlite3         *db,
                                                 int              rc);
 
+/* Benchmark only (tests/bench): an unencrypted store, to compare against. Never in the app. */
+RegieStore *_regie_store_new_unencrypted_for_bench (const char  *dir,
+                                                    GError     **error);
+
 G_END_DECLS

@@ -46,6 +46,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (regie-store-error-quark, regie_store_error)
 
 static const struct {
@@ -466,7 +473,10 @@ configure_connection (sqlite3  *db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA secure_delete = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA synchronous = FULL;",
+                 "PRAGMA synchronous = FULL;"
+                 /* Decrypted pages stay in memory: without this every list refresh and
+                  * search decrypts the same index pages again (tests/bench). */
+                 "PRAGMA cache_size = -65536;",
                  error))
     return FALSE;
 
@@ -910,6 +920,36 @@ _regie_store_create_with_key (const char    *dir,
   return create_store (dir, id, key, FALSE, error);
 }
 
+/* BENCHMARK ONLY (tests/bench): the same store without encryption, to measure what the
+ * encryption costs. Opens dir/regie.db, creating it when missing, without any key. Never
+ * called by the application. */
+RegieStore *
+_regie_store_new_unencrypted_for_bench (const char  *dir,
+                                        GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(RegieStore) self = NULL;
+  int rc;
+
+  if (!ensure_private_dir (dir, error))
+    return NULL;
+
+  self = store_new (dir, id, FALSE);
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _regie_store_set_error_from_sqlite (error, self->db, rc);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!prove_key (self->db, error) || !finish_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 static void
 remove_ephemeral_files (RegieStore *self)
 {
@@ -961,6 +1001,8 @@ regie_store_commit (RegieStore  *self,
       return FALSE;
     }
 
+  /* Models (RegieCaseList …) follow the store through this, so the UI only observes. */
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -1145,6 +1187,15 @@ regie_store_class_init (RegieStoreClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RegieStore::changed:
+   *
+   * Emitted after each committed write transaction, in the thread that committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -20,4 +20,9 @@ AdwLeaflet *_regie_window_get_leaflet      (RegieWindow *self);
 GtkListBox *_regie_window_get_sidebar      (RegieWindow *self);
 GtkWidget  *_regie_window_get_error_page   (RegieWindow *self);
 
+/* The Dossiers view: "list" or "dossier" shown, and its two pages. */
+const char *_regie_window_get_cases_page   (RegieWindow *self);
+GtkWidget  *_regie_window_get_case_list    (RegieWindow *self);
+GtkWidget  *_regie_window_get_dossier_page (RegieWindow *self);
+
 G_END_DECLS

@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "regie-case-list-view.h"
+#include "regie-dossier-page.h"
+#include "regie-new-case-dialog.h"
 #include "regie-store-error-page.h"
 #include "regie-window-private.h"
 
@@ -26,6 +29,11 @@ struct _RegieWindow
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
   GtkStack             *view_stack;
+  GtkWidget            *back_button;
+  GtkWidget            *new_case_button;
+  GtkStack             *cases_stack;
+  RegieCaseListView    *case_list_view;
+  RegieDossierPage     *dossier_page;
 
   /* Owned */
   RegieStore           *store;
@@ -71,14 +79,26 @@ regie_window_update_actions (RegieWindow *self)
   gboolean on_main = g_strcmp0 (page, "main") == 0;
   gboolean on_error = g_strcmp0 (page, "error") == 0;
   gboolean in_content;
+  gboolean in_dossier;
 
   in_content = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+  in_dossier = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0 &&
+               g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "dossier") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
                                  on_error && regie_store_error_page_can_retry (self->error_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", on_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 on_main && adw_leaflet_get_folded (self->leaflet) && in_content);
+                                 on_main && ((adw_leaflet_get_folded (self->leaflet) && in_content) ||
+                                             in_dossier));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", on_main && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", on_main && self->store != NULL);
+
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) || in_dossier);
+  /* "+" is "new dossier": it belongs to the list of dossiers only. */
+  gtk_widget_set_visible (self->new_case_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0 &&
+                          !in_dossier);
 }
 
 static GtkListBoxRow *
@@ -114,7 +134,10 @@ on_stack_visible_child_name_cb (RegieWindow *self,
     {
       GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
 
-      if (row != NULL)
+      /* The inwoner is often already sitting there: the search is where work begins. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0)
+        regie_case_list_view_focus_search (self->case_list_view);
+      else if (row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 
@@ -130,7 +153,14 @@ regie_window_sync_view (RegieWindow *self)
   GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
   GtkListBoxRow *row;
 
-  if (child != NULL)
+  RegieCase *kase = regie_dossier_page_get_case (self->dossier_page);
+
+  if (g_strcmp0 (view, "cases") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "dossier") == 0 &&
+      kase != NULL)
+    adw_window_title_set_title (self->content_title,
+                                regie_person_get_display_name (regie_case_get_person (kase)));
+  else if (child != NULL)
     adw_window_title_set_title (self->content_title,
                                 gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack, child)));
 
@@ -145,6 +175,67 @@ on_view_stack_visible_child_name_cb (RegieWindow *self,
                                      GtkStack    *view_stack)
 {
   regie_window_sync_view (self);
+  regie_window_update_actions (self);
+}
+
+static void
+on_cases_stack_visible_child_name_cb (RegieWindow *self)
+{
+  regie_window_sync_view (self);
+  regie_window_update_actions (self);
+}
+
+static void
+show_case_list (RegieWindow *self)
+{
+  regie_dossier_page_clear (self->dossier_page);
+  gtk_stack_set_visible_child_name (self->cases_stack, "list");
+  regie_case_list_view_focus_search (self->case_list_view);
+}
+
+static void
+open_case (RegieWindow *self,
+           gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!regie_dossier_page_open (self->dossier_page, self->store, id, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Could Not Open the Case"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "ok", _("_OK"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->view_stack, "cases");
+  gtk_stack_set_visible_child_name (self->cases_stack, "dossier");
+  /* Another dossier of the same inwoner has the same title: sync anyway. */
+  regie_window_sync_view (self);
+}
+
+static void
+on_case_activated_cb (RegieWindow *self,
+                      gint64       id)
+{
+  open_case (self, id);
+}
+
+static void
+on_case_deleted_cb (RegieWindow *self,
+                    gint64       id)
+{
+  show_case_list (self);
+}
+
+static void
+on_case_saved_cb (RegieWindow *self,
+                  gint64       id)
+{
+  open_case (self, id);
 }
 
 static void
@@ -162,6 +253,11 @@ on_sidebar_row_activated_cb (RegieWindow   *self,
                              GtkListBox    *list)
 {
   gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+
+  /* "Dossiers" in the sidebar means the list, also from inside a dossier. */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "cases") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "dossier") == 0)
+    show_case_list (self);
 
   /* Folded, choosing a row is a request to see it; arrow keys only move the selection. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -225,6 +321,9 @@ regie_window_show_view_action (GtkWidget  *widget,
   RegieWindow *self = REGIE_WINDOW (widget);
 
   _regie_window_show_view (self, g_variant_get_string (parameter, NULL));
+  if (g_strcmp0 (g_variant_get_string (parameter, NULL), "cases") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "list") == 0)
+    regie_case_list_view_focus_search (self->case_list_view);
 
   /* A shortcut for a view means "show me", also when only the sidebar is on screen. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -238,6 +337,13 @@ regie_window_go_back_action (GtkWidget  *widget,
 {
   RegieWindow *self = REGIE_WINDOW (widget);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "dossier") == 0)
+    {
+      show_case_list (self);
+      return;
+    }
+
   if (adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
     {
       GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
@@ -245,6 +351,33 @@ regie_window_go_back_action (GtkWidget  *widget,
       if (row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
     }
+}
+
+static void
+regie_window_new_case_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RegieWindow *self = REGIE_WINDOW (widget);
+  RegieNewCaseDialog *dialog;
+
+  dialog = regie_new_case_dialog_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "case-saved", G_CALLBACK (on_case_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+regie_window_find_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RegieWindow *self = REGIE_WINDOW (widget);
+
+  _regie_window_show_view (self, "cases");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  show_case_list (self);
 }
 
 static gboolean
@@ -378,6 +511,8 @@ regie_window_class_init (RegieWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REGIE_TYPE_STORE_ERROR_PAGE);
+  g_type_ensure (REGIE_TYPE_CASE_LIST_VIEW);
+  g_type_ensure (REGIE_TYPE_DOSSIER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/regie-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, stack);
@@ -388,6 +523,14 @@ regie_window_class_init (RegieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegieWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RegieWindow, new_case_button);
+  gtk_widget_class_bind_template_child (widget_class, RegieWindow, cases_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegieWindow, case_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RegieWindow, dossier_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_cases_stack_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -398,11 +541,16 @@ regie_window_class_init (RegieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, regie_window_retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", regie_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, regie_window_go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, regie_window_new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, regie_window_find_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,
                                          "win.show-view", "s", view_keys[i].view);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -460,8 +608,14 @@ regie_window_set_store (RegieWindow *self,
   g_return_if_fail (REGIE_IS_WINDOW (self));
   g_return_if_fail (!store || REGIE_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  gtk_stack_set_visible_child_name (self->cases_stack, "list");
+  regie_dossier_page_clear (self->dossier_page);
+  regie_case_list_view_set_store (self->case_list_view, store);
+  regie_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**
@@ -586,4 +740,28 @@ _regie_window_get_error_page (RegieWindow *self)
   g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->error_page);
+}
+
+const char *
+_regie_window_get_cases_page (RegieWindow *self)
+{
+  g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->cases_stack);
+}
+
+GtkWidget *
+_regie_window_get_case_list (RegieWindow *self)
+{
+  g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->case_list_view);
+}
+
+GtkWidget *
+_regie_window_get_dossier_page (RegieWindow *self)
+{
+  g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->dossier_page);
 }

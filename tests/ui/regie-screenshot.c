@@ -3,8 +3,8 @@
  * Usage: regie-screenshot DIR
  *
  * Runs the real application on the demo store, in Dutch, at 1366×768, and renders the
- * window itself (no X screenshot, so no window manager is needed) for every view, every
- * store error, the folded layout, the preferences, the shortcuts and the about window.
+ * window itself (no X screenshot, so no window manager is needed) for every view, a
+ * dossier, the steps of a new dossier and closing one, every store error, the folded layout, the preferences, the shortcuts and the about window.
  * build-aux/screenshot runs it under Xvfb with a keyring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,11 @@
 #include <locale.h>
 
 #include "regie-application.h"
+#include "regie-case-list-view.h"
+#include "regie-dossier-page.h"
+#include "regie-new-case-dialog.h"
+#include "regie-person-editor.h"
+#include "regie-ui-test.h"
 #include "regie-window-private.h"
 
 #define DEADLINE_SECONDS 30
@@ -190,26 +195,6 @@ shows_main (gpointer data)
          (g_strcmp0 (page, "main") == 0 && gtk_widget_get_mapped (data));
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The newest toplevel of TYPE other than the main window, such as a dialog just opened. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -259,6 +244,100 @@ shoot_dialog (RegieWindow *window,
 }
 
 static void
+shoot_dossiers (RegieWindow *window,
+                guint       *n)
+{
+  RegieCaseListView *list_view = REGIE_CASE_LIST_VIEW (_regie_window_get_case_list (window));
+  GtkWidget *page = _regie_window_get_dossier_page (window);
+  RegieNewCaseDialog *dialog;
+  RegiePersonEditor *editor;
+  GtkWindow *close_dialog;
+  g_autofree char *name = NULL;
+
+  _regie_window_show_view (window, "cases");
+
+  /* A search as a casemanager types it, with the inwoner beside them. */
+  gtk_editable_set_text (GTK_EDITABLE (_regie_case_list_view_get_search_entry (list_view)), "proef");
+  settle (GTK_WIDGET (window));
+  g_usleep (300 * 1000);
+  name = g_strdup_printf ("%02u-cases-search.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+  gtk_editable_set_text (GTK_EDITABLE (_regie_case_list_view_get_search_entry (list_view)), "Jansenius");
+  settle (GTK_WIDGET (window));
+  g_usleep (300 * 1000);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-cases-nothing-found.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+  gtk_editable_set_text (GTK_EDITABLE (_regie_case_list_view_get_search_entry (list_view)), "");
+  settle (GTK_WIDGET (window));
+  g_usleep (300 * 1000);
+  settle (GTK_WIDGET (window));
+
+  /* The dossier at the top of the list: recent, so with tasks and a status. */
+  gtk_widget_activate_action (GTK_WIDGET (_regie_case_list_view_get_list_view (list_view)),
+                              "list.activate-item", "u", 0);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-dossier.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+
+  gtk_widget_activate_action (page, "page.close-case", NULL);
+  dispatch_some ();
+  close_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (close_dialog != NULL && wait_for_impl (is_mapped, close_dialog, "the close dialog"))
+    {
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("%02u-dossier-close.png", (*n)++);
+      save_png (GTK_WIDGET (close_dialog), name);
+      gtk_window_destroy (close_dialog);
+    }
+  else
+    {
+      g_printerr ("regie-screenshot: closing opened no dialog\n");
+      exit_status = 1;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
+  dispatch_some ();
+  dialog = REGIE_NEW_CASE_DIALOG (find_toplevel (REGIE_TYPE_NEW_CASE_DIALOG));
+  if (dialog == NULL || !wait_for_impl (is_mapped, dialog, "the new-case dialog"))
+    {
+      g_printerr ("regie-screenshot: win.new-case opened no dialog\n");
+      exit_status = 1;
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (_regie_new_case_dialog_get_search_row (dialog)), "Demo");
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-new-case-find.png", (*n)++);
+  save_png (GTK_WIDGET (dialog), name);
+
+  gtk_editable_set_text (GTK_EDITABLE (_regie_new_case_dialog_get_search_row (dialog)), "Voorbeeldstra");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.new-person", NULL);
+  editor = REGIE_PERSON_EDITOR (_regie_new_case_dialog_get_editor (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (_regie_person_editor_get_row (editor, "given-names")), "Jan");
+  gtk_editable_set_text (GTK_EDITABLE (_regie_person_editor_get_row (editor, "prefix")), "van der");
+  gtk_editable_set_text (GTK_EDITABLE (_regie_person_editor_get_row (editor, "birth-date")), "12-3-1980");
+  gtk_editable_set_text (GTK_EDITABLE (_regie_person_editor_get_row (editor, "bsn")), "123456789");
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-new-case-person.png", (*n)++);
+  save_png (GTK_WIDGET (dialog), name);
+
+  gtk_editable_set_text (GTK_EDITABLE (_regie_person_editor_get_row (editor, "bsn")), "");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.next", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (_regie_new_case_dialog_get_question (dialog))),
+                            "Ik krijg aanmaningen van drie instanties en weet niet waar ik moet beginnen.", -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (_regie_new_case_dialog_get_theme_check (dialog, "schulden")), TRUE);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-new-case-question.png", (*n)++);
+  save_png (GTK_WIDGET (dialog), name);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dispatch_some ();
+}
+
+static void
 shoot_everything (RegieWindow *window)
 {
   static const char *views[] = { "cases", "network", "referrals", "figures" };
@@ -284,6 +363,8 @@ shoot_everything (RegieWindow *window)
           _regie_window_show_view (window, views[i]);
           save_png (GTK_WIDGET (window), name);
         }
+
+      shoot_dossiers (window, &n);
 
       /* The smallest supported screen, and the folded layout just below the fold. */
       resize_window (GTK_WINDOW (window), 1024, 600);
@@ -336,7 +417,7 @@ shoot_everything (RegieWindow *window)
     GtkWidget *stack = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
 
     gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
-    gtk_spinner_start (GTK_SPINNER (find_widget_of_type (stack, GTK_TYPE_SPINNER)));
+    gtk_spinner_start (GTK_SPINNER (regie_test_find_widget_of_type (stack, GTK_TYPE_SPINNER)));
     save_png (GTK_WIDGET (window), "loading.png");
   }
 
@@ -353,7 +434,7 @@ shoot_everything (RegieWindow *window)
       /* What IT sees when the casemanager opens the details for them. */
       if (store_errors[i].code == REGIE_STORE_ERROR_KEY_MISSING)
         {
-          GtkWidget *details = find_widget_of_type (_regie_window_get_error_page (window),
+          GtkWidget *details = regie_test_find_widget_of_type (_regie_window_get_error_page (window),
                                                     ADW_TYPE_EXPANDER_ROW);
 
           g_clear_pointer (&name, g_free);

@@ -15,142 +15,8 @@
 #include "regie-application.h"
 #include "regie-preferences.h"
 #include "regie-store-error-page.h"
+#include "regie-ui-test.h"
 #include "regie-window-private.h"
-
-/* Opening a store asks the keyring and derives nothing, but a loaded CI machine is slow. */
-#define DEADLINE_SECONDS 30
-
-typedef void (*WindowTestFunc) (RegieWindow *window);
-
-static gboolean
-dispatch_some (void)
-{
-  gboolean dispatched = FALSE;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    dispatched = TRUE;
-
-  return dispatched;
-}
-
-/* Iterates the main context until COND holds; a test that waits forever fails instead. */
-#define wait_for(cond, what)                                                         \
-  G_STMT_START {                                                                     \
-    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC; \
-    while (!(cond))                                                                  \
-      {                                                                              \
-        if (g_get_monotonic_time () > deadline_)                                     \
-          g_error ("Waited %d s for %s; it did not happen", DEADLINE_SECONDS, what); \
-        if (!dispatch_some ())                                                       \
-          g_usleep (5000);                                                           \
-      }                                                                              \
-  } G_STMT_END
-
-/* Lets layout and drawing catch up with a change. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!dispatch_some ())
-      g_usleep (5000);
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) &&
-      gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_for_action (GtkWidget  *widget,
-                        const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_for_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Does what pressing KEYVAL+MODS does: finds the shortcut the window has for that key
- * and activates it. GTK 4 has no public way to synthesize a key press. */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
 
 static void
 resize_window (RegieWindow *window,
@@ -164,77 +30,13 @@ resize_window (RegieWindow *window,
   wait_for (gdk_surface_get_width (surface) == width &&
             gdk_surface_get_height (surface) == height,
             "the window to take its new size");
-  settle ();
-}
-
-static gboolean
-window_reached_main (RegieWindow *window)
-{
-  const char *page = _regie_window_get_visible_page (window);
-
-  /* An error page here means the store did not open: say why instead of timing out. */
-  if (g_strcmp0 (page, "error") == 0)
-    {
-      RegieStoreErrorPage *error_page = REGIE_STORE_ERROR_PAGE (_regie_window_get_error_page (window));
-      const GError *error = regie_store_error_page_get_error (error_page);
-
-      g_error ("The store did not open: %s", error ? error->message : "(no error)");
-    }
-
-  return g_strcmp0 (page, "main") == 0 && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static void
-on_activate_cb (GApplication   *app,
-                WindowTestFunc  func)
-{
-  g_autoptr(GtkWindow) window = NULL;
-
-  window = g_object_ref (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (REGIE_IS_WINDOW (window));
-
-  /* Animations would make every wait depend on the frame clock of Xvfb. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  wait_for (window_reached_main (REGIE_WINDOW (window)), "the window to open the store and show the main page");
-  g_assert_nonnull (regie_window_get_store (REGIE_WINDOW (window)));
-
-  func (REGIE_WINDOW (window));
-
-  /* Like Ctrl+W, unless the test closed or quit already: the last window closing ends
-   * the application, and shutdown closes the store. */
-  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL)
-    gtk_window_close (window);
-}
-
-/* AFTER_RUN checks what quitting did, before the windows left behind are destroyed. */
-static void
-run_app (gboolean         demo,
-         WindowTestFunc   func,
-         void           (*after_run) (void))
-{
-  g_autoptr(RegieApplication) app = NULL;
-  int status;
-
-  app = regie_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  regie_application_set_demo (app, demo);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), func);
-
-  status = g_application_run (G_APPLICATION (app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-
-  if (after_run != NULL)
-    after_run ();
-
-  /* Any window left behind must not show up in the next test. */
-  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  regie_test_settle ();
 }
 
 static void
 run_in_app (WindowTestFunc func)
 {
-  run_app (FALSE, func, NULL);
+  regie_test_run_app (FALSE, func, NULL);
 }
 
 static void
@@ -307,7 +109,7 @@ check_sidebar (RegieWindow *window)
       GtkListBoxRow *row = sidebar_row_for (window, sidebar[i].label);
 
       g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-      settle ();
+      regie_test_settle ();
       g_assert_cmpstr (_regie_window_get_visible_view (window), ==, sidebar[i].view);
       g_assert_true (gtk_list_box_get_selected_row (list) == row);
     }
@@ -318,7 +120,7 @@ check_sidebar (RegieWindow *window)
       GtkListBoxRow *row = sidebar_row_for (window, sidebar[i].label);
 
       gtk_list_box_select_row (list, row);
-      settle ();
+      regie_test_settle ();
       g_assert_cmpstr (_regie_window_get_visible_view (window), ==, sidebar[i].view);
     }
 }
@@ -328,22 +130,22 @@ check_shortcuts (RegieWindow *window)
 {
   GtkListBox *list = _regie_window_get_sidebar (window);
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "network");
   /* The sidebar follows, so it never points at another view than the one shown. */
   g_assert_true (gtk_list_box_get_selected_row (list) == sidebar_row_for (window, "Netwerk"));
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "figures");
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_3, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_3, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "referrals");
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "cases");
 }
 
@@ -364,23 +166,23 @@ check_folding (RegieWindow *window)
 
   /* Folded, choosing a view shows it, and Back (Alt+Left) returns to the sidebar. */
   adw_leaflet_set_visible_child_name (leaflet, "sidebar");
-  settle ();
+  regie_test_settle ();
   g_assert_true (gtk_widget_activate (GTK_WIDGET (sidebar_row_for (window, "Verwijzingen"))));
-  settle ();
+  regie_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "referrals");
 
-  back_button = find_button_for_action (GTK_WIDGET (window), "win.go-back");
+  back_button = regie_test_find_button_for_action (GTK_WIDGET (window), "win.go-back");
   g_assert_nonnull (back_button);
   g_assert_true (gtk_widget_get_mapped (back_button));
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
 
   /* A view shortcut on the folded sidebar goes to that view. */
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  regie_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_cmpstr (_regie_window_get_visible_view (window), ==, "figures");
 
@@ -440,7 +242,7 @@ shown_error_status_page (RegieWindow *window)
   g_assert_cmpstr (_regie_window_get_visible_page (window), ==, "error");
   g_assert_true (gtk_widget_get_mapped (error_page));
 
-  return ADW_STATUS_PAGE (find_widget_of_type (error_page, ADW_TYPE_STATUS_PAGE));
+  return ADW_STATUS_PAGE (regie_test_find_widget_of_type (error_page, ADW_TYPE_STATUS_PAGE));
 }
 
 static void
@@ -456,7 +258,7 @@ check_error_pages (RegieWindow *window)
   key_missing = g_error_new_literal (REGIE_STORE_ERROR, REGIE_STORE_ERROR_KEY_MISSING,
                                      "No key for store 0000 in the keyring");
   regie_window_show_store_error (window, key_missing);
-  settle ();
+  regie_test_settle ();
 
   status_page = shown_error_status_page (window);
   title = adw_status_page_get_title (status_page);
@@ -468,9 +270,9 @@ check_error_pages (RegieWindow *window)
   g_assert_cmpstr (adw_status_page_get_description (status_page), ==,
                    regie_store_error_advice (REGIE_STORE_ERROR_KEY_MISSING));
   assert_translated (_("Technical Details"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), _("Technical Details")));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (window), _("Technical Details")));
 
-  retry = find_button_for_action (_regie_window_get_error_page (window), "win.retry");
+  retry = regie_test_find_button_for_action (_regie_window_get_error_page (window), "win.retry");
   g_assert_nonnull (retry);
   g_assert_true (gtk_widget_get_mapped (retry));
   g_assert_true (gtk_widget_is_sensitive (retry));
@@ -481,13 +283,13 @@ check_error_pages (RegieWindow *window)
   g_assert_true (gtk_widget_activate (retry));
   /* An activated button clicks after its press animation, not at once. */
   wait_for (g_strcmp0 (_regie_window_get_visible_page (window), "error") != 0, "the retry to start");
-  wait_for (window_reached_main (window), "the retried store to open");
+  wait_for (regie_test_window_reached_main (window), "the retried store to open");
   g_assert_nonnull (regie_window_get_store (window));
 
   not_encrypted = g_error_new_literal (REGIE_STORE_ERROR, REGIE_STORE_ERROR_NOT_ENCRYPTED,
                                        "SQLite 3.40.1 without SQLCipher");
   regie_window_show_store_error (window, not_encrypted);
-  settle ();
+  regie_test_settle ();
 
   status_page = shown_error_status_page (window);
   g_assert_cmpstr (adw_status_page_get_title (status_page), ==,
@@ -512,8 +314,8 @@ check_preferences (RegieWindow *window)
   GtkWidget *row;
 
   /* Ctrl+comma is an application accelerator; the window carries it as a shortcut. */
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_comma, GDK_CONTROL_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_comma, GDK_CONTROL_MASK));
+  regie_test_settle ();
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -528,13 +330,13 @@ check_preferences (RegieWindow *window)
   wait_for (gtk_widget_get_mapped (GTK_WIDGET (preferences)), "the preferences to show");
 
   assert_translated (_("Your Name"));
-  row = find_label (GTK_WIDGET (preferences), _("Your Name"));
+  row = regie_test_find_label (GTK_WIDGET (preferences), _("Your Name"));
   g_assert_nonnull (row);
   row = gtk_widget_get_ancestor (row, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
 
   gtk_editable_set_text (GTK_EDITABLE (row), "Sam Testcasemanager");
-  settle ();
+  regie_test_settle ();
   name = g_settings_get_string (settings, "casemanager-name");
   g_assert_cmpstr (name, ==, "Sam Testcasemanager");
 
@@ -558,8 +360,8 @@ check_window_size_saved (RegieWindow *window)
 
   resize_window (window, 1100, 700);
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_w, GDK_CONTROL_MASK));
-  settle ();
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_w, GDK_CONTROL_MASK));
+  regie_test_settle ();
   g_assert_null (gtk_window_get_application (GTK_WINDOW (window)));
 }
 
@@ -590,12 +392,12 @@ check_demo_quit (RegieWindow *window)
   RegieStore *store = regie_window_get_store (window);
 
   g_assert_true (regie_store_get_ephemeral (store));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), _("Demo")));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (window), _("Demo")));
 
   demo_dir = g_strdup (regie_store_get_dir (store));
   g_assert_true (g_file_test (demo_dir, G_FILE_TEST_IS_DIR));
 
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_q, GDK_CONTROL_MASK));
+  g_assert_true (regie_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_q, GDK_CONTROL_MASK));
 }
 
 /* Quitting, not just closing the window, must remove the throw-away store. */
@@ -612,7 +414,7 @@ check_demo_removed (void)
 static void
 test_shell_demo (void)
 {
-  run_app (TRUE, check_demo_quit, check_demo_removed);
+  regie_test_run_app (TRUE, check_demo_quit, check_demo_removed);
   g_clear_pointer (&demo_dir, g_free);
 }
 
@@ -710,50 +512,11 @@ test_cli_check (void)
   }
 }
 
-static void
-use_dutch (void)
-{
-  g_autofree char *mo = g_build_filename (TEST_LOCALEDIR, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-
-  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-    {
-      g_print ("Bail out! No Dutch translation at %s; build it with: meson compile -C <builddir> %s-gmo\n",
-               mo, GETTEXT_PACKAGE);
-      exit (1);
-    }
-
-  g_setenv ("LANGUAGE", "nl", TRUE);
-  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
-    {
-      /* LANGUAGE still picks Dutch in C.UTF-8; only dates and numbers stay neutral. */
-      g_printerr ("# nl_NL.UTF-8 is not installed; using C.UTF-8 with LANGUAGE=nl\n");
-      setlocale (LC_ALL, "C.UTF-8");
-    }
-
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (g_strcmp0 (_("Cases"), "Dossiers") != 0)
-    {
-      g_print ("Bail out! %s does not translate “Cases” to “Dossiers” (got “%s”)\n", mo, _("Cases"));
-      exit (1);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  use_dutch ();
-
-  /* The isolated XDG folders of each test hide /usr/share; GTK still needs its MIME
-   * database and icon theme from there, so both are set up before the isolation. */
-  g_content_type_set_mime_dirs (NULL);
-  gtk_init ();
-  gtk_icon_theme_get_for_display (gdk_display_get_default ());
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  regie_test_init (&argc, &argv);
 
   g_test_add_func ("/shell/navigation", test_shell_navigation);
   g_test_add_func ("/shell/shortcuts", test_shell_shortcuts);

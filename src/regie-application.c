@@ -11,6 +11,9 @@
 
 #include "regie-application.h"
 #include "regie-demo.h"
+#include "regie-demo-network.h"
+#include "regie-network-cli.h"
+#include "regie-demo-timeline.h"
 #include "regie-preferences.h"
 #include "regie-resources.h"
 #include "regie-window.h"
@@ -55,6 +58,12 @@ static const GOptionEntry main_entries[] = {
     N_("Check the integrity of the store and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use a throw-away store with fictional data"), NULL },
+  { "import-network", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import organisations and contacts from a vCard or CSV file and exit"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-network: show what would change, write nothing"), NULL },
+  { "export-network", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the network as vCard 4.0 and exit"), N_("FILE.vcf") },
   { NULL }
 };
 
@@ -207,6 +216,13 @@ regie_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "check"))
     return run_check (self);
+
+  {
+    int status = regie_network_cli_run (options, self->demo);
+
+    if (status >= 0)
+      return status;
+  }
 
   return G_APPLICATION_CLASS (regie_application_parent_class)->handle_local_options (application, options);
 }
@@ -434,7 +450,9 @@ regie_application_new_demo_store (GError **error)
     }
 
   /* Enough fictional dossiers to show every theme, status and outcome. */
-  if (!regie_demo_fill (store, DEMO_CASES, DEMO_SEED, error))
+  if (!regie_demo_fill (store, DEMO_CASES, DEMO_SEED, error) ||
+      !regie_demo_fill_timelines (store, NULL, error) ||
+      !regie_demo_network_fill (store, error))
     {
       regie_store_close (store);
       g_object_unref (store);

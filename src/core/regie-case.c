@@ -10,6 +10,7 @@
 
 #include "regie-audit.h"
 #include "regie-case-private.h"
+#include "regie-event-private.h"
 #include "regie-person-private.h"
 #include "regie-search-private.h"
 #include "regie-task-private.h"
@@ -764,7 +765,9 @@ record_status_change (RegieStore  *store,
   _regie_bind_text (stmt, 4, _regie_enum_to_id (REGIE_TYPE_CASE_STATUS, to_status));
   _regie_bind_text (stmt, 5, actor ? actor : regie_audit_default_actor ());
 
-  return _regie_step_done (store, stmt, error);
+  /* The timeline shows the change too, written with it so that the two never disagree. */
+  return _regie_step_done (store, stmt, error) &&
+         _regie_event_record_status_change (store, case_id, now, from_status, to_status, error);
 }
 
 static void
@@ -1559,6 +1562,8 @@ _regie_case_update_task_done (RegieStore  *store,
   if (!_regie_step_done (store, stmt, error) ||
       !check_changed_row (store, error) ||
       !bump_activity (store, self->id, now, error) ||
+      !_regie_event_record_task_done (store, self->id, regie_task_get_id (task),
+                                      regie_task_get_what (task), done, now, error) ||
       !regie_audit_record (store, actor, REGIE_AUDIT_UPDATE, REGIE_AUDIT_TASK,
                            regie_task_get_id (task), error))
     return FALSE;

@@ -33,14 +33,18 @@ typedef struct
   GArray    *dates;     /* DateTerm */
 } Query;
 
-/* The text that makes up the index row of a dossier: see 0002-dossiers.sql. */
+/* The text that makes up the index row of a dossier: see 0002-dossiers.sql; the body also
+ * holds the timeline items typed by hand (0003-timeline.sql). */
 #define INDEX_SELECT \
   "INSERT INTO dossier_fts (docid, names, postcode, body) " \
   "SELECT d.id, " \
   "  p.given_names || ' ' || p.initials || ' ' || p.preferred_name || ' ' || p.prefix || ' ' || p.surname, " \
   "  CASE WHEN p.postcode = '' THEN '' " \
   "       ELSE lower(replace(p.postcode, ' ', '')) || ' ' || substr(p.postcode, 1, 4) END, " \
-  "  regie_index_text (d.question || char(10) || d.notes || char(10) || p.notes) " \
+  "  regie_index_text (d.question || char(10) || d.notes || char(10) || p.notes || char(10) || " \
+  "    coalesce ((SELECT group_concat (e.title || ' ' || e.body || ' ' || e.agreed || ' ' || " \
+  "                 e.letter_sender || ' ' || e.letter_subject || ' ' || e.with_whom, char(10)) " \
+  "               FROM event e WHERE e.case_id = d.id AND e.kind NOT IN ('status_change', 'task_done')), '')) " \
   "FROM dossier d JOIN person p ON p.id = d.person_id "
 
 /* The most common Dutch words (Snowball's list). They are in almost every question and

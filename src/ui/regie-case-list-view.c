@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "regie-case-list-view.h"
+#include "regie-deadline-list.h"
 #include "regie-theme.h"
 #include "regie-ui-util.h"
 
@@ -22,6 +23,7 @@ struct _RegieCaseListView
   GtkDropDown    *sort_dropdown;
   GtkStack       *stack;
   GtkListView    *list_view;
+  RegieDeadlineList *deadline_list;
 
   /* Owned */
   RegieStore     *store;
@@ -249,6 +251,13 @@ on_filter_changed_cb (RegieCaseListView *self)
 }
 
 static void
+on_deadline_activated_cb (RegieCaseListView *self,
+                          gint64             case_id)
+{
+  g_signal_emit (self, signals[CASE_ACTIVATED], 0, case_id);
+}
+
+static void
 on_list_view_activate_cb (RegieCaseListView *self,
                           guint              position,
                           GtkListView       *list_view)
@@ -331,6 +340,8 @@ regie_case_list_view_class_init (RegieCaseListViewClass *klass)
 
   object_class->dispose = regie_case_list_view_dispose;
   object_class->get_property = regie_case_list_view_get_property;
+
+  g_type_ensure (REGIE_TYPE_DEADLINE_LIST);
   object_class->set_property = regie_case_list_view_set_property;
 
   properties[PROP_STORE] =
@@ -364,6 +375,8 @@ regie_case_list_view_class_init (RegieCaseListViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, RegieCaseListView, deadline_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_deadline_activated_cb);
 }
 
 static void
@@ -442,6 +455,7 @@ regie_case_list_view_set_store (RegieCaseListView *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     }
 
+  regie_deadline_list_set_store (self->deadline_list, store);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -483,4 +497,10 @@ const char *
 _regie_case_list_view_get_state (RegieCaseListView *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+_regie_case_list_view_get_deadline_list (RegieCaseListView *self)
+{
+  return GTK_WIDGET (self->deadline_list);
 }

@@ -25,5 +25,6 @@ void            regie_case_list_view_focus_search  (RegieCaseListView *self);
 GtkSearchEntry *_regie_case_list_view_get_search_entry (RegieCaseListView *self);
 GtkListView    *_regie_case_list_view_get_list_view    (RegieCaseListView *self);
 const char     *_regie_case_list_view_get_state        (RegieCaseListView *self);
+GtkWidget      *_regie_case_list_view_get_deadline_list (RegieCaseListView *self);
 
 G_END_DECLS

@@ -7,10 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "regie-case-list.h"
+#include "regie-case-organisations.h"
 #include "regie-dossier-page.h"
 #include "regie-new-case-dialog.h"
+#include "regie-timeline-view.h"
 #include "regie-ui-util.h"
 #include "regie-validate.h"
+#include "regie-visit-bar.h"
 
 /* Notes are saved this long after the last keystroke, and when the page is left. */
 #define NOTES_SAVE_DELAY_MS 800
@@ -42,6 +45,9 @@ struct _RegieDossierPage
   GtkTextView    *notes_view;
   GtkWidget      *others_group;
   GtkListBox     *others_list;
+  RegieCaseOrganisations *organisations_group;
+  RegieTimelineView *timeline_view;
+  RegieVisitBar  *visit_bar;
 
   /* Owned */
   RegieStore     *store;
@@ -624,6 +630,10 @@ regie_dossier_page_class_init (RegieDossierPageClass *klass)
 
   object_class->dispose = regie_dossier_page_dispose;
 
+  g_type_ensure (REGIE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (REGIE_TYPE_VISIT_BAR);
+  g_type_ensure (REGIE_TYPE_CASE_ORGANISATIONS);
+
   /**
    * RegieDossierPage::open-case:
    * @id: another dossier of the same inwoner
@@ -669,6 +679,9 @@ regie_dossier_page_class_init (RegieDossierPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, others_group);
   gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, others_list);
+  gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, organisations_group);
+  gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RegieDossierPage, visit_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_task_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_other_activated_cb);
@@ -705,6 +718,11 @@ regie_dossier_page_init (RegieDossierPage *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The visit timer and the timeline show the same items: each follows the other's changes. */
+  g_signal_connect_object (self->visit_bar, "changed", G_CALLBACK (regie_timeline_view_reload),
+                           self->timeline_view, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "changed", G_CALLBACK (regie_visit_bar_sync),
+                           self->visit_bar, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
@@ -727,6 +745,7 @@ regie_dossier_page_open (RegieDossierPage *self,
   regie_dossier_page_clear (self);
   g_set_object (&self->store, store);
   self->kase = g_steal_pointer (&kase);
+  regie_case_organisations_set_case (self->organisations_group, store, regie_case_get_id (self->kase));
   g_signal_connect_object (self->kase, "notify", G_CALLBACK (on_case_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->loading_notes = TRUE;
@@ -744,6 +763,8 @@ regie_dossier_page_open (RegieDossierPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->task_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), "");
 
+  regie_timeline_view_set_case (self->timeline_view, store, self->kase);
+  regie_visit_bar_set_case (self->visit_bar, store, self->kase);
   sync_page (self);
 
   return TRUE;
@@ -760,8 +781,14 @@ regie_dossier_page_clear (RegieDossierPage *self)
     gtk_list_box_bind_model (self->task_list, NULL, NULL, NULL, NULL);
   if (self->others_list != NULL)
     gtk_list_box_bind_model (self->others_list, NULL, NULL, NULL, NULL);
+  if (self->timeline_view != NULL)
+    regie_timeline_view_set_case (self->timeline_view, NULL, NULL);
+  if (self->visit_bar != NULL)
+    regie_visit_bar_set_case (self->visit_bar, NULL, NULL);
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_func (self->kase, on_case_notify_cb, self);
+  if (self->organisations_group != NULL)
+    regie_case_organisations_set_case (self->organisations_group, NULL, 0);
   g_clear_object (&self->others);
   g_clear_object (&self->kase);
 
@@ -793,4 +820,16 @@ GtkListBox *
 _regie_dossier_page_get_task_list (RegieDossierPage *self)
 {
   return self->task_list;
+}
+
+GtkWidget *
+_regie_dossier_page_get_timeline_view (RegieDossierPage *self)
+{
+  return GTK_WIDGET (self->timeline_view);
+}
+
+GtkWidget *
+_regie_dossier_page_get_visit_bar (RegieDossierPage *self)
+{
+  return GTK_WIDGET (self->visit_bar);
 }

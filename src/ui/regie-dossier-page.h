@@ -28,5 +28,7 @@ RegieCase  *regie_dossier_page_get_case   (RegieDossierPage *self);
 GtkWidget  *_regie_dossier_page_get_task_row  (RegieDossierPage *self);
 GtkWidget  *_regie_dossier_page_get_due_row   (RegieDossierPage *self);
 GtkListBox *_regie_dossier_page_get_task_list (RegieDossierPage *self);
+GtkWidget  *_regie_dossier_page_get_timeline_view (RegieDossierPage *self);
+GtkWidget  *_regie_dossier_page_get_visit_bar     (RegieDossierPage *self);
 
 G_END_DECLS

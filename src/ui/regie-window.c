@@ -8,6 +8,7 @@
 
 #include "regie-case-list-view.h"
 #include "regie-dossier-page.h"
+#include "regie-network-page.h"
 #include "regie-new-case-dialog.h"
 #include "regie-store-error-page.h"
 #include "regie-window-private.h"
@@ -513,6 +514,7 @@ regie_window_class_init (RegieWindowClass *klass)
   g_type_ensure (REGIE_TYPE_STORE_ERROR_PAGE);
   g_type_ensure (REGIE_TYPE_CASE_LIST_VIEW);
   g_type_ensure (REGIE_TYPE_DOSSIER_PAGE);
+  g_type_ensure (REGIE_TYPE_NETWORK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/regie-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, stack);

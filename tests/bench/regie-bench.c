@@ -66,6 +66,7 @@ static char *opt_dir = NULL;
 static gboolean opt_plain_only = FALSE;
 static int opt_cache_kib = 0;
 static gboolean opt_verbose = FALSE;
+static gboolean opt_no_memory_security = FALSE;
 
 static double
 now_ms (void)
@@ -148,6 +149,9 @@ open_store (Run *run)
     store = _regie_store_new_unencrypted_for_bench (run->dir, &error);
 
   die_on_error (error, "opening the store");
+
+  if (opt_no_memory_security)
+    sqlite3_exec (_regie_store_get_db (store), "PRAGMA cipher_memory_security = OFF;", NULL, NULL, NULL);
 
   if (opt_cache_kib > 0)
     {
@@ -522,6 +526,8 @@ main (int   argc,
       "Keep the stores in DIR and reuse a plain one found there (analysis by hand)", "DIR" },
     { "plain-only", 0, 0, G_OPTION_ARG_NONE, &opt_plain_only, "Only the unencrypted store", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Show every keystroke slower than 10 ms", NULL },
+    { "no-memory-security", 0, 0, G_OPTION_ARG_NONE, &opt_no_memory_security,
+      "Try SQLCipher 4 without cipher_memory_security (the store turns it on)", NULL },
     { "cache-size", 0, 0, G_OPTION_ARG_INT, &opt_cache_kib,
       "Try another page cache size in KiB (default: the store's own)", "KIB" },
     { NULL }

@@ -16,11 +16,21 @@
 
 #include "regie-application.h"
 #include "regie-case-list-view.h"
+#include "regie-deadline-list.h"
 #include "regie-dossier-page.h"
+#include "regie-event-editor.h"
+#include "regie-summary-dialog.h"
+#include "regie-timeline-view.h"
 #include "regie-new-case-dialog.h"
 #include "regie-person-editor.h"
 #include "regie-ui-test.h"
 #include "regie-window-private.h"
+#include <glib/gstdio.h>
+
+#include "regie-import-dialog.h"
+#include "regie-network-page.h"
+#include "regie-network-private.h"
+#include "regie-organisation-page.h"
 
 #define DEADLINE_SECONDS 30
 
@@ -337,6 +347,148 @@ shoot_dossiers (RegieWindow *window,
   dispatch_some ();
 }
 
+/* The Dossiers view with its deadlines, a dossier's timeline, an item's form, the summary. */
+static void
+shoot_timeline (RegieWindow *window,
+                guint       *n)
+{
+  RegieCaseListView *list_view = REGIE_CASE_LIST_VIEW (_regie_window_get_case_list (window));
+  GtkWidget *deadlines = _regie_case_list_view_get_deadline_list (list_view);
+  GtkListBox *list = _regie_deadline_list_get_list (REGIE_DEADLINE_LIST (deadlines));
+  GtkWidget *page = _regie_window_get_dossier_page (window);
+  GtkWidget *timeline = _regie_dossier_page_get_timeline_view (REGIE_DOSSIER_PAGE (page));
+  GtkWidget *scrolled;
+  GtkListBoxRow *row;
+  GtkWindow *dialog;
+  graphene_point_t at;
+  g_autofree char *name = NULL;
+
+  _regie_window_show_view (window, "cases");
+  name = g_strdup_printf ("%02u-cases-deadlines.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+
+  row = gtk_list_box_get_row_at_index (list, 0);
+  if (row == NULL)
+    {
+      g_printerr ("regie-screenshot: the demo has no deadlines this week\n");
+      exit_status = 1;
+      return;
+    }
+  g_signal_emit_by_name (list, "row-activated", row);
+  settle (GTK_WIDGET (window));
+
+  /* Scrolled down to the timeline, as a casemanager reads it. */
+  scrolled = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
+  if (gtk_widget_compute_point (timeline, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 12);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-dossier-timeline.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+
+  /* A visit running, as it shows at the top of the page. */
+  gtk_widget_activate_action (_regie_dossier_page_get_visit_bar (REGIE_DOSSIER_PAGE (page)), "visit.start", NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-dossier-visit.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+
+  gtk_widget_activate_action (timeline, "timeline.add", "i", REGIE_EVENT_LETTER);
+  dispatch_some ();
+  dialog = find_toplevel (REGIE_TYPE_EVENT_EDITOR);
+  if (dialog != NULL && wait_for_impl (is_mapped, dialog, "the item editor"))
+    {
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("%02u-event-editor-letter.png", (*n)++);
+      save_png (GTK_WIDGET (dialog), name);
+      gtk_window_destroy (dialog);
+    }
+  else
+    {
+      g_printerr ("regie-screenshot: timeline.add opened no editor\n");
+      exit_status = 1;
+    }
+
+  gtk_widget_activate_action (timeline, "timeline.summary", NULL);
+  dispatch_some ();
+  dialog = find_toplevel (REGIE_TYPE_SUMMARY_DIALOG);
+  if (dialog != NULL && wait_for_impl (is_mapped, dialog, "the summary"))
+    {
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("%02u-summary.png", (*n)++);
+      save_png (GTK_WIDGET (dialog), name);
+      gtk_window_destroy (dialog);
+    }
+  else
+    {
+      g_printerr ("regie-screenshot: timeline.summary opened no dialog\n");
+      exit_status = 1;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  dispatch_some ();
+}
+
+/* The Netwerk view filtered by a theme, an organisation's page and an import's preview,
+ * on a Tuesday morning so that lines are reachable. */
+static void
+shoot_network (RegieWindow *window,
+               guint       *n)
+{
+  static const char vcard[] =
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Buurtwerk Proefstad (demo)\r\n"
+    "CATEGORIES:zorg\r\nTEL:0800-0000901\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jos Voorbeeld\r\nORG:Buurtwerk Proefstad (demo)\r\n"
+    "TITLE:Opbouwwerker\r\nTEL;TYPE=CELL:06-00000901\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:UWV (demo)\r\nTEL:0800-0000109\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kapotte kaart\r\nDIT IS GEEN REGEL\r\nEND:VCARD\r\n";
+  RegieNetworkPage *page = REGIE_NETWORK_PAGE (regie_test_find_widget_of_type (GTK_WIDGET (window), REGIE_TYPE_NETWORK_PAGE));
+  GListModel *model = _regie_network_page_get_model (page);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *dialog;
+
+  _regie_window_show_view (window, "network");
+  _regie_network_page_set_theme_filter (page, "schulden");
+  name = g_strdup_printf ("%02u-network-theme.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+  _regie_network_page_set_theme_filter (page, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RegieOrganisation) organisation = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (regie_organisation_get_name (organisation), "Belastingdienst"))
+        regie_network_page_open_organisation (page, regie_organisation_get_id (organisation));
+    }
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-organisation.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+  regie_network_page_show_list (page);
+
+  path = g_build_filename (g_get_tmp_dir (), "regie-screenshot-import.vcf", NULL);
+  g_file_set_contents (path, vcard, -1, NULL);
+  file = g_file_new_for_path (path);
+  _regie_network_page_import_file (page, file);
+  dispatch_some ();
+  dialog = find_toplevel (REGIE_TYPE_IMPORT_DIALOG);
+  if (dialog != NULL && wait_for_impl (is_mapped, dialog, "the import preview"))
+    {
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("%02u-network-import-preview.png", (*n)++);
+      save_png (GTK_WIDGET (dialog), name);
+      gtk_window_destroy (dialog);
+    }
+  else
+    {
+      g_printerr ("regie-screenshot: importing opened no preview\n");
+      exit_status = 1;
+    }
+  g_unlink (path);
+  dispatch_some ();
+}
+
 static void
 shoot_everything (RegieWindow *window)
 {
@@ -365,6 +517,8 @@ shoot_everything (RegieWindow *window)
         }
 
       shoot_dossiers (window, &n);
+      shoot_timeline (window, &n);
+      shoot_network (window, &n);
 
       /* The smallest supported screen, and the folded layout just below the fold. */
       resize_window (GTK_WINDOW (window), 1024, 600);
@@ -507,6 +661,13 @@ main (int   argc,
   g_settings_set_int (settings, "window-width", 1366);
   g_settings_set_int (settings, "window-height", 768);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  /* A Tuesday morning in term time: the professional lines show "Nu bereikbaar". */
+  {
+    g_autoptr(GDateTime) tuesday = g_date_time_new (regie_network_time_zone (), 2026, 3, 3, 10, 0, 0);
+
+    _regie_network_set_now (tuesday);
+  }
 
   app = regie_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);

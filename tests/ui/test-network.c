@@ -1,0 +1,267 @@
+/* test-network.c — the Netwerk view: import a vCard file through the preview, find an
+ * organisation by theme, see "Nu bereikbaar" on its line, link it to a dossier
+ *
+ * Runs the real RegieApplication under Xvfb against a real store in the real keyring, in
+ * Dutch, with the clock of the professional lines set to a Tuesday morning.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "regie-application.h"
+#include "regie-case.h"
+#include "regie-case-organisations.h"
+#include "regie-import-dialog.h"
+#include "regie-network.h"
+#include "regie-network-editor.h"
+#include "regie-network-page.h"
+#include "regie-network-private.h"
+#include "regie-organisation-page.h"
+#include "regie-ui-test.h"
+#include "regie-window-private.h"
+
+/* Line 1 to 11 an organisation with a line (schulden), 12 to 18 a contact there, 19 to 24
+ * one without, 25 to 29 a broken card. */
+static const char vcard[] =
+  "BEGIN:VCARD\r\n"
+  "VERSION:4.0\r\n"
+  "KIND:org\r\n"
+  "UID:urn:uuid:00000000-0000-4000-8000-0000000000a1\r\n"
+  "FN:Schuldhulp Testdorp\r\n"
+  "CATEGORIES:schulden\r\n"
+  "TEL:0800-0000701\r\n"
+  "ADR:;;Demostraat 1;Proefstad;;9999 XA;\r\n"
+  "X-REGIE-LINE:Spoedlijn schulden;0800-0000702;ma-vr 9:00-12:00\\, 13:00-17:00;\r\n"
+  " Professionals;;0;\r\n"
+  "END:VCARD\r\n"
+  "BEGIN:VCARD\r\n"
+  "VERSION:3.0\r\n"
+  "FN:Noor Fictief\r\n"
+  "N:Fictief;Noor;;;\r\n"
+  "ORG:Schuldhulp Testdorp\r\n"
+  "TEL;TYPE=CELL:06-00000701\r\n"
+  "END:VCARD\r\n"
+  "BEGIN:VCARD\r\n"
+  "VERSION:4.0\r\n"
+  "KIND:org\r\n"
+  "FN:Zorgloket Test\r\n"
+  "CATEGORIES:zorg\r\n"
+  "END:VCARD\r\n"
+  "BEGIN:VCARD\r\n"
+  "VERSION:3.0\r\n"
+  "FN:Kapot\r\n"
+  "DIT IS GEEN EIGENSCHAP\r\n"
+  "END:VCARD\r\n";
+
+static RegieImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (REGIE_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return REGIE_IMPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static RegieNetworkEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (REGIE_IS_NETWORK_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return REGIE_NETWORK_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_save_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Opslaan") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_save_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_organisations (RegieStore *store)
+{
+  g_autoptr(RegieNetwork) network = regie_network_new (store);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (network));
+}
+
+static void
+check_network (RegieWindow *window)
+{
+  RegieStore *store = regie_window_get_store (window);
+  RegieNetworkPage *page = REGIE_NETWORK_PAGE (regie_test_find_widget_of_type (GTK_WIDGET (window),
+                                                                               REGIE_TYPE_NETWORK_PAGE));
+  GListModel *model = _regie_network_page_get_model (page);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "regie-test-network.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RegieOrganisation) found = NULL;
+  g_autoptr(RegiePerson) person = regie_person_new ();
+  g_autoptr(RegieCase) kase = regie_case_new ();
+  g_autoptr(GError) error = NULL;
+  RegieImportDialog *dialog;
+  RegieOrganisationPage *organisation_page;
+  GtkWidget *group;
+
+  g_assert_nonnull (page);
+  _regie_window_show_view (window, "network");
+  regie_test_settle ();
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (window), "Nog geen organisaties"));
+
+  /* Import: the preview first, with what is new and what was skipped, and nothing written. */
+  g_assert_true (g_file_set_contents (path, vcard, -1, &error));
+  _regie_network_page_import_file (page, file);
+  wait_for ((dialog = find_import_dialog ()) != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)),
+            "the import preview to show");
+  regie_test_settle ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "3 nieuw"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 overgeslagen"));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (dialog), "Regel 28"));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (dialog), "Contactpersoon bij Schuldhulp Testdorp"));
+  g_assert_cmpuint (count_organisations (store), ==, 0);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (g_list_model_get_n_items (model) == 2, "the imported organisations to be listed");
+  g_assert_cmpuint (count_organisations (store), ==, 2);
+
+  /* Find it by theme; its line is reachable on a Tuesday at ten. */
+  _regie_network_page_set_theme_filter (page, "schulden");
+  regie_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  found = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (regie_organisation_get_name (found), ==, "Schuldhulp Testdorp");
+  regie_test_settle ();
+  g_assert_nonnull (regie_test_find_label (_regie_network_page_get_list_view (page), "Nu bereikbaar"));
+
+  /* By a word and a theme that do not go together: nothing found, and it says so. */
+  gtk_editable_set_text (GTK_EDITABLE (_regie_network_page_get_search_entry (page)), "zorgloket");
+  wait_for (g_list_model_get_n_items (model) == 0, "the search to find nothing");
+  regie_test_settle ();
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (window), "Geen organisaties gevonden"));
+  _regie_network_page_set_theme_filter (page, NULL);
+  wait_for (g_list_model_get_n_items (model) == 1, "the search to find the Zorgloket");
+  gtk_editable_set_text (GTK_EDITABLE (_regie_network_page_get_search_entry (page)), "");
+  wait_for (g_list_model_get_n_items (model) == 2, "the search to be cleared");
+
+  /* Its page: the line with "Nu bereikbaar", the contact, its details. */
+  g_assert_true (gtk_widget_activate_action (_regie_network_page_get_list_view (page), "list.activate-item", "u", 0));
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_network_page_get_visible (page), ==, "organisation");
+  organisation_page = REGIE_ORGANISATION_PAGE (_regie_network_page_get_organisation_page (page));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (_regie_organisation_page_get_line_list (organisation_page)),
+                                           "Nu bereikbaar"));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (organisation_page), "Noor Fictief"));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (organisation_page), "Demostraat 1, 9999 XA Proefstad"));
+
+  /* Outside its hours the same line says when it opens. */
+  {
+    g_autoptr(GDateTime) evening = g_date_time_new (regie_network_time_zone (), 2025, 3, 4, 18, 0, 0);
+
+    _regie_network_set_now (evening);
+    regie_network_page_open_organisation (page, regie_organisation_get_id (found));
+    regie_test_settle ();
+    g_assert_nonnull (regie_test_find_label (GTK_WIDGET (organisation_page), "Bereikbaar vanaf morgen 9:00"));
+    g_assert_null (regie_test_find_label (GTK_WIDGET (_regie_organisation_page_get_line_list (organisation_page)),
+                                          "Nu bereikbaar"));
+  }
+
+  /* A new line through the editor: unreadable hours cannot be saved. */
+  {
+    RegieNetworkEditor *editor;
+    GtkWidget *label_row;
+    GtkWidget *hours_row;
+    GtkWidget *save;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (organisation_page), "organisation.new-line", NULL));
+    wait_for ((editor = find_editor ()) != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)), "the line editor to show");
+    label_row = _regie_network_editor_get_row (editor, "label");
+    hours_row = _regie_network_editor_get_row (editor, "availability");
+    gtk_editable_set_text (GTK_EDITABLE (label_row), "Avondlijn");
+    gtk_editable_set_text (GTK_EDITABLE (hours_row), "soms wel");
+    regie_test_settle ();
+    g_assert_true (gtk_widget_has_css_class (hours_row, "error"));
+    save = find_save_button (GTK_WIDGET (editor));
+    g_assert_false (gtk_widget_is_sensitive (save));
+    gtk_editable_set_text (GTK_EDITABLE (hours_row), "ma t/m do 17:00-21:00");
+    regie_test_settle ();
+    g_assert_true (gtk_widget_is_sensitive (save));
+    g_assert_true (gtk_widget_activate (save));
+    wait_for (find_editor () == NULL, "the editor to close");
+    regie_test_settle ();
+    g_assert_nonnull (regie_test_find_label (GTK_WIDGET (organisation_page), "Avondlijn"));
+    g_assert_nonnull (regie_test_find_label (GTK_WIDGET (_regie_organisation_page_get_line_list (organisation_page)),
+                                             "Nu bereikbaar"));
+  }
+
+  /* Escape goes back to the list. */
+  gtk_widget_activate_action (GTK_WIDGET (organisation_page), "organisation.back", NULL);
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_network_page_get_visible (page), ==, "list");
+
+  /* A dossier lists the organisations linked to it. */
+  regie_person_set_given_names (person, "Karel");
+  regie_person_set_surname (person, "Proefmans");
+  regie_case_set_question (kase, "Ik heb een brief over een schuld.");
+  g_assert_true (regie_case_create (store, kase, person, NULL, &error));
+  g_assert_true (regie_network_link_case (store, regie_case_get_id (kase), regie_organisation_get_id (found), 0, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (page, "open-case", regie_case_get_id (kase));
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_window_get_cases_page (window), ==, "dossier");
+  group = regie_test_find_widget_of_type (_regie_window_get_dossier_page (window), REGIE_TYPE_CASE_ORGANISATIONS);
+  g_assert_nonnull (group);
+  g_assert_nonnull (regie_test_find_label (group, "Schuldhulp Testdorp"));
+
+  g_unlink (path);
+}
+
+static void
+test_network (void)
+{
+  g_autoptr(GDateTime) tuesday = g_date_time_new (regie_network_time_zone (), 2025, 3, 4, 10, 0, 0);
+
+  _regie_network_set_now (tuesday);
+  regie_test_run_app (FALSE, check_network, NULL);
+  _regie_network_set_now (NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  regie_test_init (&argc, &argv);
+
+  g_test_add_func ("/network/import-find-reach", test_network);
+
+  return g_test_run ();
+}

@@ -12,10 +12,12 @@
 #include "regie-application.h"
 #include "regie-demo.h"
 #include "regie-demo-network.h"
+#include "regie-demo-referrals.h"
 #include "regie-network-cli.h"
 #include "regie-demo-timeline.h"
 #include "regie-preferences.h"
 #include "regie-resources.h"
+#include "regie-stats-cli.h"
 #include "regie-window.h"
 
 /* The same demo every time, so screenshots and bug reports can be compared. */
@@ -64,6 +66,15 @@ static const GOptionEntry main_entries[] = {
     N_("With --import-network: show what would change, write nothing"), NULL },
   { "export-network", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the network as vCard 4.0 and exit"), N_("FILE.vcf") },
+  { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the figures (only aggregated numbers) as CSV and exit"), N_("FILE.csv") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-statistics: the first day, YYYY-MM-DD"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-statistics: the last day (included), YYYY-MM-DD"), N_("DATE") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-statistics: “;” (default: Dutch Excel, decimal comma, UTF-8 byte order mark) "
+       "or “,” (decimal point, no mark)"), N_("SEP") },
   { NULL }
 };
 
@@ -219,6 +230,13 @@ regie_application_handle_local_options (GApplication *application,
 
   {
     int status = regie_network_cli_run (options, self->demo);
+
+    if (status >= 0)
+      return status;
+  }
+
+  {
+    int status = regie_stats_cli_run (options, self->demo);
 
     if (status >= 0)
       return status;
@@ -381,7 +399,8 @@ regie_application_init (RegieApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_description (G_APPLICATION (self),
                                                  _("Exit status: 0 when all went well, "
-                                                   "1 when the integrity check found problems, "
+                                                   "1 when the integrity check found problems or an "
+                                                   "import or export failed, "
                                                    "2 when the store could not be opened."));
 }
 
@@ -452,7 +471,8 @@ regie_application_new_demo_store (GError **error)
   /* Enough fictional dossiers to show every theme, status and outcome. */
   if (!regie_demo_fill (store, DEMO_CASES, DEMO_SEED, error) ||
       !regie_demo_fill_timelines (store, NULL, error) ||
-      !regie_demo_network_fill (store, error))
+      !regie_demo_network_fill (store, error) ||
+      !regie_demo_referrals_fill (store, error))
     {
       regie_store_close (store);
       g_object_unref (store);

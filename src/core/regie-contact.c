@@ -400,6 +400,17 @@ regie_contact_delete (RegieStore  *store,
   if (!_regie_step_done (store, stmt, error))
     goto failed;
   g_clear_pointer (&stmt, _regie_stmt_release);
+
+  /* Dossier links lose the contact by their foreign key; timeline items have none
+   * (0003-timeline.sql), so they stop naming it here, in the same transaction. */
+  stmt = _regie_stmt (store, "UPDATE event SET contact_id = NULL WHERE contact_id = ?;", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_regie_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, _regie_stmt_release);
+
   if (!regie_audit_record (store, actor, REGIE_AUDIT_DELETE, REGIE_AUDIT_CONTACT, id, error))
     goto failed;
 

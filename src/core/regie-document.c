@@ -25,6 +25,13 @@ typedef struct
   gboolean             included;
 } Item;
 
+/* A section of another kind of document (the handover letter), after the summary's own. */
+typedef struct
+{
+  char     *title;
+  gboolean  bullets;
+} ExtraSection;
+
 /* One laid-out paragraph and where it goes. */
 typedef struct
 {
@@ -42,6 +49,7 @@ struct _RegieDocument
   char      *person_name;
   GDateTime *date;
   GArray    *items;       /* Item */
+  GArray    *extra;       /* ExtraSection: sections REGIE_SUMMARY_N_SECTIONS … */
 
   GArray    *blocks;      /* Block, from the last paginate () */
   guint      n_pages;
@@ -76,6 +84,14 @@ item_clear (gpointer data)
 }
 
 static void
+extra_section_clear (gpointer data)
+{
+  ExtraSection *section = data;
+
+  g_free (section->title);
+}
+
+static void
 block_clear (gpointer data)
 {
   Block *block = data;
@@ -92,6 +108,7 @@ regie_document_finalize (GObject *object)
   g_free (self->person_name);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->extra, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
 
   G_OBJECT_CLASS (regie_document_parent_class)->finalize (object);
@@ -108,6 +125,8 @@ regie_document_init (RegieDocument *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, item_clear);
+  self->extra = g_array_new (FALSE, TRUE, sizeof (ExtraSection));
+  g_array_set_clear_func (self->extra, extra_section_clear);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
 }
@@ -133,10 +152,23 @@ regie_document_add_item (RegieDocument       *self,
   Item item = { section, g_strstrip (g_strdup (text ? text : "")), TRUE };
 
   g_return_val_if_fail (REGIE_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (section < REGIE_SUMMARY_N_SECTIONS, 0);
+  g_return_val_if_fail ((guint) section < REGIE_SUMMARY_N_SECTIONS + self->extra->len, 0);
 
   g_array_append_val (self->items, item);
   return self->items->len - 1;
+}
+
+guint
+regie_document_add_section (RegieDocument *self,
+                            const char    *title,
+                            gboolean       bullets)
+{
+  ExtraSection section = { g_strdup (title ? title : ""), !!bullets };
+
+  g_return_val_if_fail (REGIE_IS_DOCUMENT (self), 0);
+
+  g_array_append_val (self->extra, section);
+  return REGIE_SUMMARY_N_SECTIONS + self->extra->len - 1;
 }
 
 guint
@@ -455,8 +487,10 @@ regie_document_paginate (RegieDocument *self,
   }
   PLACE (subtitle, FONT " 11", 0, 6, 0);
 
-  for (guint s = 0; s < REGIE_SUMMARY_N_SECTIONS; s++)
+  for (guint s = 0; s < REGIE_SUMMARY_N_SECTIONS + self->extra->len; s++)
     {
+      ExtraSection *extra = s < REGIE_SUMMARY_N_SECTIONS ? NULL
+                            : &g_array_index (self->extra, ExtraSection, s - REGIE_SUMMARY_N_SECTIONS);
       gboolean heading = FALSE;
 
       for (guint i = 0; i < self->items->len; i++)
@@ -469,8 +503,13 @@ regie_document_paginate (RegieDocument *self,
 
           if (!heading)
             {
-              PLACE (regie_summary_section_get_title (s), FONT " Bold 14", 0, 22, 40);
+              PLACE (extra ? extra->title : regie_summary_section_get_title (s), FONT " Bold 14", 0, 22, 40);
               heading = TRUE;
+            }
+          if (extra != NULL && !extra->bullets)
+            {
+              PLACE (item->text, FONT " 12", 0, 8, 0);
+              continue;
             }
           bullet = g_strdup_printf ("•  %s", item->text);
           PLACE (bullet, FONT " 12", 8, 6, 0);

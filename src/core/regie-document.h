@@ -47,6 +47,11 @@ RegieDocument *regie_document_new_summary     (RegieStore          *store,
 guint          regie_document_add_item        (RegieDocument       *self,
                                                RegieSummarySection  section,
                                                const char          *text);
+/* Another kind of document (the handover letter) adds its own sections after the summary's:
+ * the id to pass to add_item (); bullets FALSE sets items as paragraphs. */
+guint          regie_document_add_section     (RegieDocument       *self,
+                                               const char          *title,
+                                               gboolean             bullets);
 guint          regie_document_get_n_items     (RegieDocument       *self);
 RegieSummarySection regie_document_get_item_section (RegieDocument *self,
                                                guint                index);

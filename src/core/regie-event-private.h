@@ -16,8 +16,10 @@ G_BEGIN_DECLS
   "e.id, e.case_id, e.kind, e.when_at, e.precision, e.sort_key, e.duration_min, e.channel, " \
   "e.with_whom, e.organisation_id, e.contact_id, e.title, e.body, e.agreed, e.life_event, " \
   "e.letter_sender, e.letter_date, e.letter_ref, e.letter_subject, e.letter_asked, " \
-  "e.deadline, e.line, e.callback, e.task_id, e.running, e.to_status"
-#define REGIE_EVENT_N_COLUMNS 26
+  "e.deadline, e.line, e.callback, e.task_id, e.running, e.to_status, " \
+  "coalesce((SELECT name FROM organisation WHERE id = e.organisation_id), ''), " \
+  "coalesce((SELECT name FROM contact WHERE id = e.contact_id), '')"
+#define REGIE_EVENT_N_COLUMNS 28
 
 RegieEvent *_regie_event_new_from_stmt       (sqlite3_stmt *stmt,
                                               int           first_column);

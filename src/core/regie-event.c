@@ -31,6 +31,8 @@ struct _RegieEvent
   char           *with_whom;
   gint64          organisation_id;
   gint64          contact_id;
+  char           *organisation_name;   /* as loaded: "" when none */
+  char           *contact_name;
   char           *title;
   char           *text;
   char           *agreed;
@@ -370,6 +372,8 @@ regie_event_finalize (GObject *object)
   g_free (self->when);
   g_free (self->sort_key);
   g_free (self->with_whom);
+  g_free (self->organisation_name);
+  g_free (self->contact_name);
   g_free (self->title);
   g_free (self->text);
   g_free (self->agreed);
@@ -442,6 +446,8 @@ regie_event_init (RegieEvent *self)
 {
   self->duration = -1;
   self->with_whom = g_strdup ("");
+  self->organisation_name = g_strdup ("");
+  self->contact_name = g_strdup ("");
   self->title = g_strdup ("");
   self->text = g_strdup ("");
   self->agreed = g_strdup ("");
@@ -499,6 +505,8 @@ GETTER (RegieChannel, channel, channel)
 GETTER (const char *, with_whom, with_whom)
 GETTER (gint64, organisation_id, organisation_id)
 GETTER (gint64, contact_id, contact_id)
+GETTER (const char *, organisation_name, organisation_name)
+GETTER (const char *, contact_name, contact_name)
 GETTER (const char *, title, title)
 GETTER (const char *, text, text)
 GETTER (const char *, agreed, agreed)
@@ -589,6 +597,9 @@ regie_event_set_organisation_id (RegieEvent *self,
                                  gint64      id)
 {
   g_return_if_fail (REGIE_IS_EVENT (self));
+  /* The name was loaded with the old id: it is known again after the next load. */
+  if (self->organisation_id != MAX (id, 0))
+    replace_string (&self->organisation_name, "");
   self->organisation_id = MAX (id, 0);
 }
 
@@ -597,6 +608,8 @@ regie_event_set_contact_id (RegieEvent *self,
                             gint64      id)
 {
   g_return_if_fail (REGIE_IS_EVENT (self));
+  if (self->contact_id != MAX (id, 0))
+    replace_string (&self->contact_name, "");
   self->contact_id = MAX (id, 0);
 }
 
@@ -717,6 +730,8 @@ _regie_event_new_from_stmt (sqlite3_stmt *stmt,
   self->task_id = sqlite3_column_int64 (stmt, c + 23);
   self->running = sqlite3_column_int (stmt, c + 24) != 0;
   self->to_status = g_strdup (_regie_column_text (stmt, c + 25));
+  replace_string (&self->organisation_name, _regie_column_text (stmt, c + 26));
+  replace_string (&self->contact_name, _regie_column_text (stmt, c + 27));
 
   return self;
 }
@@ -810,7 +825,9 @@ _regie_event_insert (RegieStore  *store,
                       "  letter_sender, letter_date, letter_ref, letter_subject, letter_asked, "
                       "  deadline, line, callback, running, created_at, updated_at, "
                       "  case_id, kind, task_id, to_status) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                      /* An organisation or contact deleted meanwhile is not named. */
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM organisation WHERE id = ?7), "
+                      "  (SELECT id FROM contact WHERE id = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                       "  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?25, ?26);",
                       error);
   if (stmt == NULL)
@@ -873,8 +890,9 @@ update_in_tx (RegieStore  *store,
 
   stmt = _regie_stmt (store,
                       "UPDATE event SET when_at = ?1, precision = ?2, sort_key = ?3, "
-                      "  duration_min = ?4, channel = ?5, with_whom = ?6, organisation_id = ?7, "
-                      "  contact_id = ?8, title = ?9, body = ?10, agreed = ?11, life_event = ?12, "
+                      "  duration_min = ?4, channel = ?5, with_whom = ?6, "
+                      "  organisation_id = (SELECT id FROM organisation WHERE id = ?7), "
+                      "  contact_id = (SELECT id FROM contact WHERE id = ?8), title = ?9, body = ?10, agreed = ?11, life_event = ?12, "
                       "  letter_sender = ?13, letter_date = ?14, letter_ref = ?15, "
                       "  letter_subject = ?16, letter_asked = ?17, deadline = ?18, line = ?19, "
                       "  callback = ?20, running = ?21, updated_at = ?22 "

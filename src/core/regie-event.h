@@ -128,6 +128,10 @@ void           regie_event_set_organisation_id (RegieEvent    *self,
 gint64         regie_event_get_contact_id     (RegieEvent     *self);
 void           regie_event_set_contact_id     (RegieEvent     *self,
                                                gint64          id);
+/* The names of the organisation and contact named, as loaded from the store ("" when
+ * none); setting another id clears them until the next load. */
+const char    *regie_event_get_organisation_name (RegieEvent  *self);
+const char    *regie_event_get_contact_name   (RegieEvent     *self);
 const char    *regie_event_get_title          (RegieEvent     *self);
 void           regie_event_set_title          (RegieEvent     *self,
                                                const char     *title);

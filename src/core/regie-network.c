@@ -349,8 +349,11 @@ regie_network_list_cases_for_organisation (RegieStore  *store,
   g_return_val_if_fail (REGIE_IS_STORE (store), NULL);
 
   stmt = _regie_stmt (store,
-                      "SELECT d.id FROM case_organisation l JOIN dossier d ON d.id = l.case_id "
-                      "WHERE l.organisation_id = ? ORDER BY d.last_activity DESC, d.id DESC;",
+                      /* Linked to the dossier, or named by one of its timeline items. */
+                      "SELECT d.id FROM dossier d WHERE d.id IN ("
+                      "  SELECT case_id FROM case_organisation WHERE organisation_id = ?1 "
+                      "  UNION SELECT case_id FROM event WHERE organisation_id = ?1) "
+                      "ORDER BY d.last_activity DESC, d.id DESC;",
                       error);
   if (stmt == NULL)
     return NULL;

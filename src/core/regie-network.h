@@ -51,7 +51,8 @@ gboolean      regie_network_unlink_case  (RegieStore  *store,
 GPtrArray    *regie_network_list_case_organisations (RegieStore *store,
                                           gint64       case_id,
                                           GError     **error);
-/* The ids of the dossiers this organisation is involved in, the most recent first. */
+/* The ids of the dossiers this organisation is involved in (linked, or named by a timeline
+ * item), the most recent first. */
 GArray       *regie_network_list_cases_for_organisation (RegieStore *store,
                                           gint64       organisation_id,
                                           GError     **error);

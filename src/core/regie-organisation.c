@@ -807,6 +807,16 @@ regie_organisation_delete (RegieStore  *store,
     }
   g_clear_pointer (&stmt, _regie_stmt_release);
 
+  /* Timeline items have no foreign key to the network (0003-timeline.sql): they stop naming
+   * it here, in the same transaction, and keep their own "with whom" text. */
+  stmt = _regie_stmt (store, "UPDATE event SET organisation_id = NULL WHERE organisation_id = ?;", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_regie_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, _regie_stmt_release);
+
   if (!regie_audit_record (store, actor, REGIE_AUDIT_DELETE, REGIE_AUDIT_ORGANISATION, id, error))
     goto failed;
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,7 +31,11 @@ struct _RegieStore
   char     *id;
   sqlite3  *db;
   int       schema_version;
+  /* The key, kept for regie_store_open_worker_connection (): a page of its own, locked
+   * out of swap and core dumps, wiped on close. NULL for the benchmark's plain store. */
+  guint8   *key;
   guint     ephemeral : 1;
+  guint     worker : 1;    /* a second connection: the files belong to the first */
 };
 
 G_DEFINE_FINAL_TYPE (RegieStore, regie_store, G_TYPE_OBJECT)
@@ -643,6 +648,40 @@ store_new (const char *dir,
                        NULL);
 }
 
+static void
+keep_key (RegieStore   *self,
+          const guint8 *key)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  void *mem;
+
+  g_assert (self->key == NULL);
+
+  mem = mmap (NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED)
+    return;
+
+  /* Best effort: without the lock the key may reach swap, as any decrypted page can. */
+  mlock (mem, page);
+  madvise (mem, page, MADV_DONTDUMP);
+  memcpy (mem, key, REGIE_KEY_SIZE);
+  self->key = mem;
+}
+
+static void
+forget_key (RegieStore *self)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+
+  if (self->key == NULL)
+    return;
+
+  explicit_bzero (self->key, REGIE_KEY_SIZE);
+  munlock (self->key, page);
+  munmap (self->key, page);
+  self->key = NULL;
+}
+
 static gboolean
 read_store_id (const char  *id_path,
                char       **id_out,
@@ -721,6 +760,8 @@ open_existing (const char    *dir,
         }
     }
 
+  if (self->db != NULL)
+    keep_key (self, key);
   explicit_bzero (key, sizeof key);
 
   if (self->db == NULL)
@@ -807,6 +848,7 @@ create_store (const char    *dir,
   if (!finish_open (self, error))
     return NULL;
 
+  keep_key (self, key);
   return g_steal_pointer (&self);
 }
 
@@ -973,9 +1015,12 @@ regie_store_close (RegieStore *self)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
 
-      if (self->ephemeral)
+      if (self->ephemeral && !self->worker)
         remove_ephemeral_files (self);
     }
+
+  /* A closed store opens no second connection: the key can go now. */
+  forget_key (self);
 }
 
 gboolean
@@ -1087,6 +1132,58 @@ regie_store_get_cipher_version (RegieStore *self)
   g_return_val_if_fail (self->db != NULL, NULL);
 
   return query_text (self->db, "PRAGMA cipher_version;", NULL);
+}
+
+/**
+ * regie_store_open_worker_connection:
+ * @self: an open store
+ * @error: return location for a #GError
+ *
+ * Opens a second connection to the same store file, for long work in a thread of its own
+ * (statistics, exports) while the first one goes on serving the window. It uses the key
+ * the store was opened with, so it needs no keyring and works for the demo store too.
+ * Use the result from one thread at a time and close it when done; closing it never
+ * removes the demo store's files.
+ *
+ * Returns: (transfer full): the second connection as a store, or %NULL with @error set
+ */
+RegieStore *
+regie_store_open_worker_connection (RegieStore  *self,
+                                    GError     **error)
+{
+  g_autoptr(RegieStore) worker = NULL;
+  int version;
+
+  g_return_val_if_fail (REGIE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL || self->key == NULL)
+    {
+      g_set_error_literal (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_IO,
+                           "The store is closed or has no key to open a second connection with");
+      return NULL;
+    }
+
+  worker = store_new (self->dir, self->id, self->ephemeral);
+  worker->worker = TRUE;
+  worker->db = _regie_store_open_raw (worker->path, self->key, error);
+  if (worker->db == NULL || !configure_connection (worker->db, error))
+    return NULL;
+
+  /* The first connection has migrated the store; a second one never writes the schema. */
+  version = get_user_version (worker->db, error);
+  if (version < 0)
+    return NULL;
+  if (version != self->schema_version)
+    {
+      g_set_error (error, REGIE_STORE_ERROR, REGIE_STORE_ERROR_NEWER_SCHEMA,
+                   "The store has schema %d, the first connection %d", version, self->schema_version);
+      return NULL;
+    }
+  worker->schema_version = version;
+  keep_key (worker, self->key);
+
+  return g_steal_pointer (&worker);
 }
 
 sqlite3 *

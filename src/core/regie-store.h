@@ -47,6 +47,8 @@ RegieStore   *regie_store_open_finish        (GAsyncResult     *result,
                                               GError          **error);
 RegieStore   *regie_store_new_ephemeral      (const char       *dir,
                                               GError          **error);
+RegieStore   *regie_store_open_worker_connection (RegieStore   *self,
+                                              GError          **error);
 
 const char   *regie_store_get_dir            (RegieStore       *self);
 const char   *regie_store_get_path           (RegieStore       *self);

@@ -54,6 +54,8 @@ searchable_text (RegieEvent *event)
   g_autofree char *joined = g_strjoin ("\n", title, regie_event_get_text (event),
                                        regie_event_get_agreed (event),
                                        regie_event_get_with_whom (event),
+                                       regie_event_get_organisation_name (event),
+                                       regie_event_get_contact_name (event),
                                        regie_event_get_letter_sender (event),
                                        regie_event_get_letter_reference (event),
                                        regie_event_get_letter_subject (event),

@@ -10,6 +10,7 @@
 #include "regie-case-organisations.h"
 #include "regie-dossier-page.h"
 #include "regie-new-case-dialog.h"
+#include "regie-referral-wizard.h"
 #include "regie-timeline-view.h"
 #include "regie-ui-util.h"
 #include "regie-validate.h"
@@ -100,6 +101,7 @@ update_actions (RegieDossierPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reopen", closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-task", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refer", has_case && !closed);
 
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->reopen_button, closed);
@@ -609,6 +611,32 @@ add_task_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->task_row));
 }
 
+/* Resumes the dossier's draft referral when there is one (issue 6). */
+static void
+refer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RegieDossierPage *self = REGIE_DOSSIER_PAGE (widget);
+  g_autoptr(RegieReferral) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  RegieReferralWizard *wizard;
+
+  save_notes (self);
+  draft = regie_referral_find_draft (self->store, regie_case_get_id (self->kase), &error);
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  wizard = regie_referral_wizard_new (self->store, self->kase, draft);
+  gtk_window_set_transient_for (GTK_WINDOW (wizard), get_window (self));
+  g_signal_connect_object (wizard, "finished", G_CALLBACK (regie_timeline_view_reload),
+                           self->timeline_view, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
 static void
 regie_dossier_page_dispose (GObject *object)
 {
@@ -692,6 +720,8 @@ regie_dossier_page_class_init (RegieDossierPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "page.add-task", NULL, add_task_action);
+  gtk_widget_class_install_action (widget_class, "page.refer", NULL, refer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.refer", NULL);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "regie-event-editor.h"
+#include "regie-network.h"
 #include "regie-summary-dialog.h"
 #include "regie-ui-util.h"
 #include "regie-validate.h"
@@ -33,6 +34,9 @@ struct _RegieEventEditor
   AdwEntryRow     *subject_row;
   AdwEntryRow     *asked_row;
   AdwEntryRow     *deadline_row;
+  GtkWidget       *network_group;
+  AdwComboRow     *organisation_row;
+  AdwComboRow     *contact_row;
   GtkWidget       *people_group;
   AdwEntryRow     *line_row;
   AdwEntryRow     *with_whom_row;
@@ -48,6 +52,9 @@ struct _RegieEventEditor
   RegieStore      *store;
   RegieEvent      *event;
   gint64           case_id;
+  /* gint64, parallel to the rows' models; item 0 is "none" (id 0). */
+  GArray          *organisation_ids;
+  GArray          *contact_ids;
 };
 
 G_DEFINE_FINAL_TYPE (RegieEventEditor, regie_event_editor, ADW_TYPE_WINDOW)
@@ -80,6 +87,89 @@ view_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+index_of_id (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; id > 0 && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+/* The contacts known at the chosen organisation; the row only shows when there are any. */
+static void
+fill_contacts (RegieEventEditor *self,
+               gint64            contact_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) contacts = NULL;
+  gint64 organisation_id = selected_id (self->organisation_row, self->organisation_ids);
+  gint64 none = 0;
+
+  g_array_set_size (self->contact_ids, 0);
+  /* Translators: the contact person chosen for a timeline item: nobody in particular */
+  gtk_string_list_append (names, _("Not named"));
+  g_array_append_val (self->contact_ids, none);
+  if (organisation_id > 0)
+    contacts = regie_contact_list_for_organisation (self->store, organisation_id, NULL);
+  for (guint i = 0; contacts != NULL && i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RegieContact) contact = g_list_model_get_item (contacts, i);
+      gint64 id = regie_contact_get_id (contact);
+
+      gtk_string_list_append (names, regie_contact_get_name (contact));
+      g_array_append_val (self->contact_ids, id);
+    }
+  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->contact_row, index_of_id (self->contact_ids, contact_id));
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_row), self->contact_ids->len > 1);
+}
+
+static void
+on_organisation_selected_cb (RegieEventEditor *self)
+{
+  fill_contacts (self, 0);
+}
+
+static void
+fill_organisations (RegieEventEditor *self)
+{
+  g_autoptr(RegieNetwork) network = regie_network_new (self->store);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *organisations = G_LIST_MODEL (network);
+  gint64 none = 0;
+
+  g_array_set_size (self->organisation_ids, 0);
+  /* Translators: the organisation chosen for a timeline item: none from the network */
+  gtk_string_list_append (names, _("None"));
+  g_array_append_val (self->organisation_ids, none);
+  for (guint i = 0; i < g_list_model_get_n_items (organisations); i++)
+    {
+      g_autoptr(RegieOrganisation) organisation = g_list_model_get_item (organisations, i);
+      gint64 id = regie_organisation_get_id (organisation);
+
+      gtk_string_list_append (names, regie_organisation_get_name (organisation));
+      g_array_append_val (self->organisation_ids, id);
+    }
+
+  g_signal_handlers_block_by_func (self->organisation_row, on_organisation_selected_cb, self);
+  adw_combo_row_set_model (self->organisation_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->organisation_row,
+                              index_of_id (self->organisation_ids, regie_event_get_organisation_id (self->event)));
+  g_signal_handlers_unblock_by_func (self->organisation_row, on_organisation_selected_cb, self);
+  fill_contacts (self, regie_event_get_contact_id (self->event));
 }
 
 gboolean
@@ -209,6 +299,11 @@ load_form (RegieEventEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->life_event_row), kind == REGIE_EVENT_LIFE_EVENT);
   gtk_widget_set_visible (self->contact_group, kind == REGIE_EVENT_CONTACT);
   gtk_widget_set_visible (self->letter_group, kind == REGIE_EVENT_LETTER);
+  gtk_widget_set_visible (self->network_group, kind == REGIE_EVENT_CONTACT ||
+                                               kind == REGIE_EVENT_LETTER ||
+                                               kind == REGIE_EVENT_PROFESSIONAL_CALL ||
+                                               kind == REGIE_EVENT_REFERRAL);
+  fill_organisations (self);
   gtk_widget_set_visible (self->people_group, kind == REGIE_EVENT_CONTACT ||
                                               kind == REGIE_EVENT_PROFESSIONAL_CALL ||
                                               kind == REGIE_EVENT_REFERRAL);
@@ -285,6 +380,11 @@ save_action (GtkWidget  *widget,
   regie_event_set_deadline (e, deadline);
   regie_event_set_line (e, row_text (self->line_row));
   regie_event_set_with_whom (e, row_text (self->with_whom_row));
+  if (gtk_widget_get_visible (self->network_group))
+    {
+      regie_event_set_organisation_id (e, selected_id (self->organisation_row, self->organisation_ids));
+      regie_event_set_contact_id (e, selected_id (self->contact_row, self->contact_ids));
+    }
   regie_event_set_callback (e, row_text (self->callback_row));
   regie_event_set_text (e, text);
   regie_event_set_agreed (e, agreed);
@@ -316,6 +416,9 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+  /* The dialog closes after this handler and then lets go of its parent: it must not be
+   * this window any more, which is gone by then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -372,6 +475,8 @@ regie_event_editor_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->event);
+  g_clear_pointer (&self->organisation_ids, g_array_unref);
+  g_clear_pointer (&self->contact_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), REGIE_TYPE_EVENT_EDITOR);
 
   G_OBJECT_CLASS (regie_event_editor_parent_class)->dispose (object);
@@ -403,6 +508,9 @@ regie_event_editor_class_init (RegieEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, subject_row);
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, asked_row);
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, network_group);
+  gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, people_group);
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, line_row);
   gtk_widget_class_bind_template_child (widget_class, RegieEventEditor, with_whom_row);
@@ -435,6 +543,11 @@ regie_event_editor_init (RegieEventEditor *self)
     gtk_string_list_append (life_events, regie_life_event_get_label (i));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
   adw_combo_row_set_model (self->life_event_row, G_LIST_MODEL (life_events));
+
+  self->organisation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (self->organisation_row, "notify::selected",
+                            G_CALLBACK (on_organisation_selected_cb), self);
 }
 
 GtkWidget *

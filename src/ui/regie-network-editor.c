@@ -227,6 +227,9 @@ on_delete_response_cb (AdwMessageDialog   *dialog,
     }
 
   g_signal_emit (self, signals[DELETED], 0);
+  /* The dialog closes after this handler and then lets go of its parent: it must not be
+   * this window any more, which is gone by then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -59,6 +59,7 @@ update_actions (RegieOrganisationPage *self)
   gboolean open = self->organisation != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.edit", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.delete", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.mark-checked", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.new-line", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.new-contact", open);
@@ -415,6 +416,58 @@ regie_organisation_page_mark_checked_action (GtkWidget  *widget,
 }
 
 static void
+on_delete_response_cb (AdwMessageDialog      *dialog,
+                       const char            *response,
+                       RegieOrganisationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *toast_target;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->organisation == NULL)
+    return;
+
+  name = g_strdup (regie_organisation_get_name (self->organisation));
+  if (!regie_organisation_delete (self->store, regie_organisation_get_id (self->organisation), NULL, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* The network list follows the store by itself; this page has nothing left to show. */
+  regie_organisation_page_clear (self);
+  g_signal_emit (self, signals[BACK], 0);
+  /* Translators: a toast after deleting; %s is the organisation's name */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast_target = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), ADW_TYPE_TOAST_OVERLAY);
+  adw_toast_overlay_add_toast (toast_target ? ADW_TOAST_OVERLAY (toast_target) : self->toast_overlay,
+                               adw_toast_new (title));
+}
+
+static void
+regie_organisation_page_delete_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  RegieOrganisationPage *self = REGIE_ORGANISATION_PAGE (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Delete This Organisation?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” and its professional lines are deleted for good, and cases no longer "
+                                    "name it. Its contacts stay in the network, and timeline items keep their text."),
+                                  regie_organisation_get_name (self->organisation));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 regie_organisation_page_dispose (GObject *object)
 {
   RegieOrganisationPage *self = REGIE_ORGANISATION_PAGE (object);
@@ -453,6 +506,7 @@ regie_organisation_page_class_init (RegieOrganisationPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "organisation.back", NULL, regie_organisation_page_back_action);
   gtk_widget_class_install_action (widget_class, "organisation.edit", NULL, regie_organisation_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "organisation.delete", NULL, regie_organisation_page_delete_action);
   gtk_widget_class_install_action (widget_class, "organisation.new-line", NULL, regie_organisation_page_new_line_action);
   gtk_widget_class_install_action (widget_class, "organisation.new-contact", NULL, regie_organisation_page_new_contact_action);
   gtk_widget_class_install_action (widget_class, "organisation.mark-checked", NULL,
@@ -512,4 +566,10 @@ GtkListBox *
 _regie_organisation_page_get_line_list (RegieOrganisationPage *self)
 {
   return self->line_list;
+}
+
+GtkListBox *
+_regie_organisation_page_get_contact_list (RegieOrganisationPage *self)
+{
+  return self->contact_list;
 }

@@ -24,5 +24,6 @@ RegieOrganisation *regie_organisation_page_get_organisation (RegieOrganisationPa
 
 /* For the tests and the screenshot tool. */
 GtkListBox        *_regie_organisation_page_get_line_list (RegieOrganisationPage *self);
+GtkListBox        *_regie_organisation_page_get_contact_list (RegieOrganisationPage *self);
 
 G_END_DECLS

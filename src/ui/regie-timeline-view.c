@@ -108,6 +108,14 @@ create_row (gpointer item,
     }
   if (*regie_event_get_with_whom (event))
     g_string_append_printf (meta, " · %s", regie_event_get_with_whom (event));
+  /* Who from the network: "Lotte Proef (CJIB)", or just one of the two. */
+  if (*regie_event_get_contact_name (event) && *regie_event_get_organisation_name (event))
+    /* Translators: a contact person and their organisation on the timeline */
+    g_string_append_printf (meta, C_("contact at organisation", " · %s (%s)"),
+                            regie_event_get_contact_name (event), regie_event_get_organisation_name (event));
+  else if (*regie_event_get_contact_name (event) || *regie_event_get_organisation_name (event))
+    g_string_append_printf (meta, " · %s", *regie_event_get_contact_name (event) ? regie_event_get_contact_name (event)
+                                                                                 : regie_event_get_organisation_name (event));
   meta_label = gtk_label_new (meta->str);
   gtk_label_set_xalign (GTK_LABEL (meta_label), 0);
   gtk_label_set_wrap (GTK_LABEL (meta_label), TRUE);

@@ -10,6 +10,8 @@
 #include "regie-dossier-page.h"
 #include "regie-network-page.h"
 #include "regie-new-case-dialog.h"
+#include "regie-referrals-page.h"
+#include "regie-stats-page.h"
 #include "regie-store-error-page.h"
 #include "regie-window-private.h"
 
@@ -515,6 +517,8 @@ regie_window_class_init (RegieWindowClass *klass)
   g_type_ensure (REGIE_TYPE_CASE_LIST_VIEW);
   g_type_ensure (REGIE_TYPE_DOSSIER_PAGE);
   g_type_ensure (REGIE_TYPE_NETWORK_PAGE);
+  g_type_ensure (REGIE_TYPE_REFERRALS_PAGE);
+  g_type_ensure (REGIE_TYPE_STATS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/regie-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegieWindow, stack);

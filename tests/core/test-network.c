@@ -5,6 +5,8 @@
  */
 #include "regie-dossier-fixture.h"
 #include "regie-demo-network.h"
+#include "regie-event.h"
+#include "regie-timeline.h"
 #include "regie-holidays.h"
 #include "regie-network.h"
 #include "regie-network-private.h"
@@ -426,6 +428,153 @@ test_case_links (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_organisation"), ==, 1);
 }
 
+/* A contact moment names an organisation and a contact from the network: the ids and the
+ * names come back from the store, and the dossier counts as involved with the organisation. */
+static void
+test_event_names_organisation (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RegiePerson) person = make_person ("Jan", NULL, "Testman");
+  g_autoptr(RegieCase) kase = add_case (f, person, "Brief van het CJIB");
+  g_autoptr(RegieOrganisation) cjib = save_organisation (f, "CJIB (test)", REGIE_ORGANISATION_KIND_NATIONAL, "cjib");
+  g_autoptr(RegieContact) contact = regie_contact_new ();
+  g_autoptr(RegieEvent) event = regie_event_new (REGIE_EVENT_CONTACT);
+  g_autoptr(RegieEvent) loaded = NULL;
+  g_autoptr(RegieEvent) plain = regie_event_new (REGIE_EVENT_NOTE);
+  g_autoptr(RegieEvent) plain_loaded = NULL;
+  g_autoptr(GArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  regie_contact_set_organisation_id (contact, regie_organisation_get_id (cjib));
+  regie_contact_set_name (contact, "Lotte Proef");
+  g_assert_true (regie_contact_save (f->store, contact, ACTOR, &error));
+  g_assert_no_error (error);
+
+  regie_event_set_with_whom (event, "mevrouw Proef");
+  regie_event_set_organisation_id (event, regie_organisation_get_id (cjib));
+  regie_event_set_contact_id (event, regie_contact_get_id (contact));
+  g_assert_true (regie_event_save (f->store, event, regie_case_get_id (kase), ACTOR, &error));
+  g_assert_no_error (error);
+
+  loaded = regie_event_load (f->store, regie_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (regie_event_get_organisation_id (loaded), ==, regie_organisation_get_id (cjib));
+  g_assert_cmpint (regie_event_get_contact_id (loaded), ==, regie_contact_get_id (contact));
+  g_assert_cmpstr (regie_event_get_organisation_name (loaded), ==, "CJIB (test)");
+  g_assert_cmpstr (regie_event_get_contact_name (loaded), ==, "Lotte Proef");
+  g_assert_cmpstr (regie_event_get_with_whom (loaded), ==, "mevrouw Proef");
+
+  /* Another id forgets the old name until the next load. */
+  regie_event_set_contact_id (loaded, 0);
+  g_assert_cmpstr (regie_event_get_contact_name (loaded), ==, "");
+  g_assert_cmpstr (regie_event_get_organisation_name (loaded), ==, "CJIB (test)");
+
+  /* An item naming nothing has names "", not NULL. */
+  g_assert_true (regie_event_save (f->store, plain, regie_case_get_id (kase), ACTOR, &error));
+  plain_loaded = regie_event_load (f->store, regie_event_get_id (plain), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (regie_event_get_organisation_id (plain_loaded), ==, 0);
+  g_assert_cmpstr (regie_event_get_organisation_name (plain_loaded), ==, "");
+  g_assert_cmpstr (regie_event_get_contact_name (plain_loaded), ==, "");
+
+  /* The timeline finds the item by the organisation's name. */
+  {
+    g_autoptr(RegieTimeline) timeline = regie_timeline_new (f->store, regie_case_get_id (kase));
+
+    g_assert_true (regie_timeline_reload (timeline, &error));
+    g_assert_no_error (error);
+    regie_timeline_set_search (timeline, "cjib");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 1);
+    {
+      g_autoptr(RegieEvent) found = g_list_model_get_item (G_LIST_MODEL (timeline), 0);
+
+      g_assert_cmpint (regie_event_get_id (found), ==, regie_event_get_id (event));
+    }
+  }
+
+  /* Not linked to the dossier, but named on its timeline: involved all the same. */
+  cases = regie_network_list_cases_for_organisation (f->store, regie_organisation_get_id (cjib), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpint (g_array_index (cases, gint64, 0), ==, regie_case_get_id (kase));
+
+  /* An id that names nothing in the network is not stored. */
+  regie_event_set_organisation_id (plain_loaded, 987654);
+  regie_event_set_contact_id (plain_loaded, 987654);
+  g_assert_true (regie_event_save (f->store, plain_loaded, 0, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event WHERE organisation_id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event WHERE contact_id IS NOT NULL"), ==, 1);
+}
+
+/* Deleting a contact or an organisation leaves no item naming it, and the rest intact. */
+static void
+test_delete_clears_references (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RegiePerson) person = make_person ("Jan", NULL, "Testman");
+  g_autoptr(RegieCase) kase = add_case (f, person, "Huurachterstand");
+  g_autoptr(RegieOrganisation) housing = save_organisation (f, "Woonstichting (test)", REGIE_ORGANISATION_KIND_HOUSING, "huisvesting");
+  g_autoptr(RegieOrganisation) other = save_organisation (f, "Schuldhulp (test)", REGIE_ORGANISATION_KIND_DEBT_HELP, "schulden");
+  g_autoptr(RegieContact) contact = regie_contact_new ();
+  g_autoptr(RegieContact) colleague = regie_contact_new ();
+  g_autoptr(RegieEvent) call = regie_event_new (REGIE_EVENT_PROFESSIONAL_CALL);
+  g_autoptr(RegieEvent) letter = regie_event_new (REGIE_EVENT_LETTER);
+  g_autoptr(RegieEvent) elsewhere = regie_event_new (REGIE_EVENT_CONTACT);
+  g_autoptr(RegieEvent) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  regie_contact_set_organisation_id (contact, regie_organisation_get_id (housing));
+  regie_contact_set_name (contact, "Lotte Proef");
+  g_assert_true (regie_contact_save (f->store, contact, ACTOR, &error));
+  regie_contact_set_organisation_id (colleague, regie_organisation_get_id (housing));
+  regie_contact_set_name (colleague, "Piet Voorbeeld");
+  g_assert_true (regie_contact_save (f->store, colleague, ACTOR, &error));
+  g_assert_true (regie_network_link_case (f->store, regie_case_get_id (kase), regie_organisation_get_id (housing),
+                                          regie_contact_get_id (contact), ACTOR, &error));
+
+  regie_event_set_organisation_id (call, regie_organisation_get_id (housing));
+  regie_event_set_contact_id (call, regie_contact_get_id (contact));
+  regie_event_set_with_whom (call, "Lotte");
+  g_assert_true (regie_event_save (f->store, call, regie_case_get_id (kase), ACTOR, &error));
+  regie_event_set_organisation_id (letter, regie_organisation_get_id (housing));
+  regie_event_set_contact_id (letter, regie_contact_get_id (colleague));
+  g_assert_true (regie_event_save (f->store, letter, regie_case_get_id (kase), ACTOR, &error));
+  regie_event_set_organisation_id (elsewhere, regie_organisation_get_id (other));
+  g_assert_true (regie_event_save (f->store, elsewhere, regie_case_get_id (kase), ACTOR, &error));
+  g_assert_no_error (error);
+
+  /* The contact: the call and the dossier link stop naming her; the rest stays. */
+  g_assert_true (regie_contact_delete (f->store, regie_contact_get_id (contact), ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event WHERE contact_id NOT IN (SELECT id FROM contact)"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_organisation WHERE contact_id IS NOT NULL"), ==, 0);
+  loaded = regie_event_load (f->store, regie_event_get_id (call), &error);
+  g_assert_cmpint (regie_event_get_contact_id (loaded), ==, 0);
+  g_assert_cmpstr (regie_event_get_contact_name (loaded), ==, "");
+  g_assert_cmpint (regie_event_get_organisation_id (loaded), ==, regie_organisation_get_id (housing));
+  g_assert_cmpstr (regie_event_get_with_whom (loaded), ==, "Lotte");
+  g_clear_object (&loaded);
+  loaded = regie_event_load (f->store, regie_event_get_id (letter), &error);
+  g_assert_cmpint (regie_event_get_contact_id (loaded), ==, regie_contact_get_id (colleague));
+  g_clear_object (&loaded);
+
+  /* The organisation: no item names it any more; its contacts stay, without it. */
+  g_assert_true (regie_organisation_delete (f->store, regie_organisation_get_id (housing), ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event WHERE organisation_id NOT IN (SELECT id FROM organisation)"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event WHERE organisation_id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_organisation"), ==, 0);
+  loaded = regie_event_load (f->store, regie_event_get_id (letter), &error);
+  g_assert_cmpint (regie_event_get_organisation_id (loaded), ==, 0);
+  g_assert_cmpstr (regie_event_get_organisation_name (loaded), ==, "");
+  g_assert_cmpstr (regie_event_get_contact_name (loaded), ==, "Piet Voorbeeld");
+  g_clear_object (&loaded);
+  loaded = regie_event_load (f->store, regie_event_get_id (elsewhere), &error);
+  g_assert_cmpstr (regie_event_get_organisation_name (loaded), ==, "Schuldhulp (test)");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contact WHERE organisation_id IS NULL"), ==, 1);
+}
+
 static void
 test_demo_network (Fixture       *f,
                    gconstpointer  data)
@@ -477,6 +626,8 @@ main (int   argc,
   g_test_add ("/network/organisation-store", Fixture, NULL, fixture_set_up, test_organisation_store, fixture_tear_down);
   g_test_add ("/network/model", Fixture, NULL, fixture_set_up, test_network_model, fixture_tear_down);
   g_test_add ("/network/case-links", Fixture, NULL, fixture_set_up, test_case_links, fixture_tear_down);
+  g_test_add ("/network/event-names-organisation", Fixture, NULL, fixture_set_up, test_event_names_organisation, fixture_tear_down);
+  g_test_add ("/network/delete-clears-references", Fixture, NULL, fixture_set_up, test_delete_clears_references, fixture_tear_down);
   g_test_add ("/network/demo", Fixture, NULL, fixture_set_up, test_demo_network, fixture_tear_down);
 
   return g_test_run ();

@@ -31,6 +31,10 @@
 #include "regie-network-page.h"
 #include "regie-network-private.h"
 #include "regie-organisation-page.h"
+#include "regie-stats-page.h"
+#include "regie-referral-list.h"
+#include "regie-referral-wizard.h"
+#include "regie-referrals-page.h"
 
 #define DEADLINE_SECONDS 30
 
@@ -489,6 +493,178 @@ shoot_network (RegieWindow *window,
   dispatch_some ();
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_mapped_widget_of_type (GtkWidget *widget,
+                            GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+figures_counted (gpointer data)
+{
+  return !regie_stats_page_get_busy (data) && regie_stats_page_get_stats (data) != NULL;
+}
+
+/* The Cijfers view counts in a worker thread: shoot it once it is done. */
+static void
+wait_for_figures (RegieWindow *window)
+{
+  GtkWidget *page = find_widget_of_type (GTK_WIDGET (window), REGIE_TYPE_STATS_PAGE);
+
+  if (page)
+    wait_for_impl (figures_counted, page, "the figures to be counted");
+}
+
+/* The Cijfers view over this year, scrolled to its charts, the first one's table unfolded. */
+static void
+shoot_figures (RegieWindow *window,
+               guint       *n)
+{
+  GtkWidget *page = find_widget_of_type (GTK_WIDGET (window), REGIE_TYPE_STATS_PAGE);
+  g_autofree char *name = g_strdup_printf ("%02u-figures-year.png", (*n)++);
+  GtkWidget *expander;
+
+  _regie_window_show_view (window, "figures");
+  regie_stats_page_set_period (REGIE_STATS_PAGE (page), REGIE_STATS_PERIOD_THIS_YEAR);
+  wait_for_figures (window);
+  expander = find_widget_of_type (page, GTK_TYPE_EXPANDER);
+  if (expander)
+    gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  dispatch_some ();
+  /* Past the key figures (04-figures.png has them): the charts and a table. */
+  {
+    GtkWidget *scrolled = find_mapped_widget_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, 400);
+    dispatch_some ();
+  }
+  save_png (GTK_WIDGET (window), name);
+}
+
+/* Referrals (issue 6): a check row of the wizard by its title. */
+static GtkWidget *
+find_check_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return regie_test_find_widget_of_type (widget, GTK_TYPE_CHECK_BUTTON);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_row (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+tick (GtkWidget  *wizard,
+      const char *title)
+{
+  GtkWidget *check = find_check_row (wizard, title);
+
+  if (check)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+/* Every step of the referral wizard, resuming the demo's draft, then the Verwijzingen view. */
+static void
+shoot_referrals (RegieWindow *window,
+                 guint       *n)
+{
+  static const char *steps[] = { "where", "question", "consent", "handover", "follow-up" };
+  RegieReferralsPage *page = REGIE_REFERRALS_PAGE (regie_test_find_widget_of_type (GTK_WIDGET (window),
+                                                                                   REGIE_TYPE_REFERRALS_PAGE));
+  g_autoptr(RegieReferralList) list = regie_referral_list_new (regie_window_get_store (window), 0);
+  GtkWindow *wizard = NULL;
+  gint64 case_id = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && case_id == 0; i++)
+    {
+      g_autoptr(RegieReferral) referral = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (regie_referral_get_state (referral) == REGIE_REFERRAL_DRAFT)
+        case_id = regie_referral_get_case_id (referral);
+    }
+  if (page == NULL || case_id == 0)
+    {
+      g_printerr ("regie-screenshot: no draft referral in the demo\n");
+      exit_status = 1;
+      return;
+    }
+
+  g_signal_emit_by_name (page, "open-case", case_id);
+  dispatch_some ();
+  gtk_widget_activate_action (_regie_window_get_dossier_page (window), "page.refer", NULL);
+  wizard = find_toplevel (REGIE_TYPE_REFERRAL_WIZARD);
+  if (wizard == NULL || !wait_for_impl (is_mapped, wizard, "the referral wizard to show"))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-referral-%u-%s.png", (*n)++, i + 1, steps[i]);
+
+      _regie_referral_wizard_go_to (REGIE_REFERRAL_WIZARD (wizard), i);
+      if (i == 2)
+        {
+          tick (GTK_WIDGET (wizard), _("Verbally"));
+          tick (GTK_WIDGET (wizard), _("Personal details"));
+          tick (GTK_WIDGET (wizard), _("Contact details"));
+        }
+      if (i == 3)
+        {
+          tick (GTK_WIDGET (wizard), regie_referral_mode_get_label (REGIE_REFERRAL_MODE_CALL_NOW));
+          gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.recompose", NULL);
+        }
+      settle (GTK_WIDGET (wizard));
+      save_png (GTK_WIDGET (wizard), name);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.finish", NULL);
+  dispatch_some ();
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-referrals.png", (*n)++);
+
+    _regie_window_show_view (window, "referrals");
+    save_png (GTK_WIDGET (window), name);
+  }
+}
+
 static void
 shoot_everything (RegieWindow *window)
 {
@@ -513,12 +689,16 @@ shoot_everything (RegieWindow *window)
           g_autofree char *name = g_strdup_printf ("%02u-%s.png", n++, views[i]);
 
           _regie_window_show_view (window, views[i]);
+          if (g_str_equal (views[i], "figures"))
+            wait_for_figures (window);
           save_png (GTK_WIDGET (window), name);
         }
 
       shoot_dossiers (window, &n);
       shoot_timeline (window, &n);
       shoot_network (window, &n);
+      shoot_figures (window, &n);
+      shoot_referrals (window, &n);
 
       /* The smallest supported screen, and the folded layout just below the fold. */
       resize_window (GTK_WINDOW (window), 1024, 600);

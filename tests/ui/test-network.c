@@ -16,6 +16,8 @@
 #include "regie-application.h"
 #include "regie-case.h"
 #include "regie-case-organisations.h"
+#include "regie-dossier-page.h"
+#include "regie-event-editor.h"
 #include "regie-import-dialog.h"
 #include "regie-network.h"
 #include "regie-network-editor.h"
@@ -245,6 +247,217 @@ check_network (RegieWindow *window)
   g_unlink (path);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A mapped label whose text contains needle. */
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Chooses the item called name in the editor's combo row titled title, as a click would. */
+static void
+choose (GtkWindow  *editor,
+        const char *title,
+        const char *name)
+{
+  GtkWidget *label = regie_test_find_label (GTK_WIDGET (editor), title);
+  AdwComboRow *row;
+  GListModel *model;
+
+  if (label == NULL)
+    g_error ("No row “%s” in the editor", title);
+  row = ADW_COMBO_ROW (gtk_widget_get_ancestor (label, ADW_TYPE_COMBO_ROW));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  model = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        regie_test_settle ();
+        return;
+      }
+  g_error ("No “%s” to choose under “%s”", name, title);
+}
+
+/* Answers the confirmation that is showing; it must be a destructive one. */
+static void
+confirm_delete (const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  wait_for ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL,
+            "the confirmation to show");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  /* As its button would: answer, then close. */
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  regie_test_settle ();
+}
+
+/* A contact moment names an organisation and its contact from the network; the timeline
+ * shows them, the organisation counts the dossier; deleting the contact and then the
+ * organisation, each after a confirmation, leaves the item with its own text only. */
+static void
+check_event_organisation_delete (RegieWindow *window)
+{
+  RegieStore *store = regie_window_get_store (window);
+  RegieNetworkPage *page = REGIE_NETWORK_PAGE (regie_test_find_widget_of_type (GTK_WIDGET (window),
+                                                                               REGIE_TYPE_NETWORK_PAGE));
+  GtkWidget *dossier = _regie_window_get_dossier_page (window);
+  GtkWidget *timeline = _regie_dossier_page_get_timeline_view (REGIE_DOSSIER_PAGE (dossier));
+  RegieOrganisationPage *organisation_page = REGIE_ORGANISATION_PAGE (_regie_network_page_get_organisation_page (page));
+  g_autoptr(RegieOrganisation) organisation = regie_organisation_new ();
+  g_autoptr(RegieOrganisation) other = regie_organisation_new ();
+  g_autoptr(RegieContact) contact = regie_contact_new ();
+  g_autoptr(RegiePerson) person = regie_person_new ();
+  g_autoptr(RegieCase) kase = regie_case_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+  GtkWidget *edit;
+
+  regie_organisation_set_name (organisation, "Woonstichting Proef");
+  regie_organisation_set_kind (organisation, REGIE_ORGANISATION_KIND_HOUSING);
+  g_assert_true (regie_organisation_save (store, organisation, NULL, &error));
+  regie_organisation_set_name (other, "Buurtteam Demo");
+  g_assert_true (regie_organisation_save (store, other, NULL, &error));
+  regie_contact_set_organisation_id (contact, regie_organisation_get_id (organisation));
+  regie_contact_set_name (contact, "Lotte Voorbeeld");
+  g_assert_true (regie_contact_save (store, contact, NULL, &error));
+  regie_person_set_given_names (person, "Karel");
+  regie_person_set_surname (person, "Proefmans");
+  regie_case_set_question (kase, "Ik heb een huurachterstand.");
+  g_assert_true (regie_case_create (store, kase, person, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A contact moment: choose the organisation, then the contact there. */
+  g_signal_emit_by_name (page, "open-case", regie_case_get_id (kase));
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_window_get_cases_page (window), ==, "dossier");
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.add", "i", REGIE_EVENT_CONTACT));
+  wait_for ((editor = find_toplevel (REGIE_TYPE_EVENT_EDITOR)) != NULL, "the contact moment's editor");
+  regie_test_settle ();
+  /* Nobody to choose before an organisation is chosen. */
+  g_assert_null (regie_test_find_label (GTK_WIDGET (editor), "Contactpersoon"));
+  choose (editor, "Organisatie", "Woonstichting Proef");
+  choose (editor, "Contactpersoon", "Lotte Voorbeeld");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (regie_test_find_label (GTK_WIDGET (editor), "Met wie"),
+                                                                ADW_TYPE_ENTRY_ROW)),
+                         "en haar collega");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_for (find_toplevel (REGIE_TYPE_EVENT_EDITOR) == NULL, "the editor to close");
+  wait_for (find_label_containing (timeline, "Lotte Voorbeeld (Woonstichting Proef)") != NULL,
+            "the contact and organisation on the timeline");
+  g_assert_nonnull (find_label_containing (timeline, "en haar collega"));
+
+  /* The organisation's page lists the dossier, though it was never linked. */
+  _regie_window_show_view (window, "network");
+  regie_network_page_open_organisation (page, regie_organisation_get_id (organisation));
+  regie_test_settle ();
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (organisation_page), "Karel Proefmans"));
+
+  /* Delete the contact, after a destructive confirmation: the list no longer has her. */
+  edit = find_button_with_tooltip (GTK_WIDGET (_regie_organisation_page_get_contact_list (organisation_page)),
+                                   "Contactpersoon bewerken");
+  g_assert_nonnull (edit);
+  g_assert_true (gtk_widget_activate (edit));
+  wait_for ((editor = find_toplevel (REGIE_TYPE_NETWORK_EDITOR)) != NULL, "the contact's editor");
+  regie_test_settle ();
+  g_assert_true (gtk_widget_activate (find_button_with_class (GTK_WIDGET (editor), "destructive-action")));
+  confirm_delete ("Deze contactpersoon verwijderen?");
+  wait_for (find_toplevel (REGIE_TYPE_NETWORK_EDITOR) == NULL, "the editor to close");
+  regie_test_settle ();
+  g_assert_null (regie_test_find_label (GTK_WIDGET (organisation_page), "Lotte Voorbeeld"));
+  g_assert_null (gtk_list_box_get_row_at_index (_regie_organisation_page_get_contact_list (organisation_page), 0));
+
+  /* Delete the organisation from its page: back to the list, which no longer has it. */
+  g_assert_true (gtk_widget_activate (regie_test_find_button_for_action (GTK_WIDGET (organisation_page),
+                                                                         "organisation.delete")));
+  confirm_delete ("Deze organisatie verwijderen?");
+  wait_for (g_strcmp0 (_regie_network_page_get_visible (page), "list") == 0, "the network list to show");
+  wait_for (g_list_model_get_n_items (_regie_network_page_get_model (page)) == 1, "the list to lose the organisation");
+  g_assert_cmpuint (count_organisations (store), ==, 1);
+
+  /* The contact moment names neither any more, and keeps its own words. */
+  g_signal_emit_by_name (page, "open-case", regie_case_get_id (kase));
+  regie_test_settle ();
+  wait_for (find_label_containing (timeline, "en haar collega") != NULL, "the contact moment on the timeline");
+  g_assert_null (find_label_containing (timeline, "Woonstichting Proef"));
+  g_assert_null (find_label_containing (timeline, "Lotte Voorbeeld"));
+}
+
+static void
+test_event_organisation_delete (void)
+{
+  regie_test_run_app (FALSE, check_event_organisation_delete, NULL);
+}
+
 static void
 test_network (void)
 {
@@ -262,6 +475,7 @@ main (int   argc,
   regie_test_init (&argc, &argv);
 
   g_test_add_func ("/network/import-find-reach", test_network);
+  g_test_add_func ("/network/event-organisation-delete", test_event_organisation_delete);
 
   return g_test_run ();
 }

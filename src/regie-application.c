@@ -10,6 +10,9 @@
 #include <signal.h>
 
 #include "regie-application.h"
+#include "regie-backup-cli.h"
+#include "regie-backup-dialogs.h"
+#include "regie-audit.h"
 #include "regie-demo.h"
 #include "regie-demo-network.h"
 #include "regie-demo-referrals.h"
@@ -66,6 +69,11 @@ static const GOptionEntry main_entries[] = {
     N_("With --import-network: show what would change, write nothing"), NULL },
   { "export-network", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the network as vCard 4.0 and exit"), N_("FILE.vcf") },
+  { "organisation", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export-network: export only this organisation; repeat for more"), N_("NAME") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an encrypted backup of the store and exit; the passphrase is read from "
+       "standard input"), N_("FILE") },
   { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the figures (only aggregated numbers) as CSV and exit"), N_("FILE.csv") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -104,8 +112,10 @@ run_check (RegieApplication *self)
   g_autoptr(RegieStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  gint64 broken_id = 0;
   gboolean ok;
 
+  regie_audit_set_origin (REGIE_AUDIT_ORIGIN_CLI);
   if (!regie_store_check_encryption (&error))
     return print_store_error (error);
 
@@ -123,11 +133,24 @@ run_check (RegieApplication *self)
   if (store == NULL)
     return print_store_error (error);
 
-  ok = regie_store_check_integrity (store, &report, &error);
+  ok = regie_store_check_integrity (store, &report, &error) &&
+       regie_audit_verify_chain (store, &broken_id, &error);
   regie_store_close (store);
 
   if (!ok)
     return print_store_error (error);
+
+  if (broken_id != 0)
+    {
+      /* Translators: printed by "regie --check" when a row of the access trail was changed
+       * or removed; %s is the number of the first row that does not match */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, broken_id);
+
+      g_print (_("Access trail: broken at row %s\n"), id);
+      if (g_strcmp0 (report, "ok") != 0)
+        g_print ("%s\n%s\n", _("Integrity check: problems found"), report);
+      return REGIE_EXIT_PROBLEMS;
+    }
 
   if (g_strcmp0 (report, "ok") == 0)
     {
@@ -199,10 +222,36 @@ regie_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Back-up, restore and the recovery key (regie-backup-dialogs.c), for the active window. */
+static void
+regie_application_backup_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (!REGIE_IS_WINDOW (window))
+    return;
+
+  if (g_str_equal (name, "backup"))
+    regie_backup_dialog_run (REGIE_WINDOW (window));
+  else if (g_str_equal (name, "restore"))
+    regie_restore_dialog_run (REGIE_WINDOW (window));
+  else if (g_str_equal (name, "recovery-key"))
+    regie_recovery_key_dialog_run (REGIE_WINDOW (window));
+  else
+    regie_recovery_key_entry_run (REGIE_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", regie_application_quit_action },
   { "preferences", regie_application_preferences_action },
   { "about", regie_application_about_action },
+  { "backup", regie_application_backup_action },
+  { "restore", regie_application_backup_action },
+  { "recovery-key", regie_application_backup_action },
+  { "enter-recovery-key", regie_application_backup_action },
 };
 
 static int
@@ -228,6 +277,15 @@ regie_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "check"))
     return run_check (self);
 
+  /* What the command-line actions record in the access trail comes "from the command line". */
+  regie_audit_set_origin (REGIE_AUDIT_ORIGIN_CLI);
+  {
+    int status = regie_backup_cli_run (options, self->demo);
+
+    if (status >= 0)
+      return status;
+  }
+
   {
     int status = regie_network_cli_run (options, self->demo);
 
@@ -241,6 +299,7 @@ regie_application_handle_local_options (GApplication *application,
     if (status >= 0)
       return status;
   }
+  regie_audit_set_origin (REGIE_AUDIT_ORIGIN_UI);
 
   return G_APPLICATION_CLASS (regie_application_parent_class)->handle_local_options (application, options);
 }

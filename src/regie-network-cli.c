@@ -98,14 +98,28 @@ run_import (RegieStore *store,
 }
 
 static int
-run_export (RegieStore *store,
-            const char *path)
+run_export (RegieStore         *store,
+            const char         *path,
+            const char * const *names)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *vcard = NULL;
 
-  vcard = regie_network_export_vcard (store, NULL, &error);
+  /* Named organisations only; an unknown name writes no file, so a typo is never mistaken
+   * for an export that happened to be empty. */
+  if (names != NULL && names[0] != NULL)
+    {
+      ids = regie_network_find_organisations (store, names, &error);
+      if (ids == NULL)
+        {
+          g_printerr (_("regie: cannot export to %s: %s\n"), path, error->message);
+          return EXIT_FAILED;
+        }
+    }
+
+  vcard = regie_network_export_vcard (store, ids, &error);
   if (vcard == NULL ||
       !g_file_replace_contents (file, vcard, strlen (vcard), NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
@@ -127,11 +141,18 @@ regie_network_cli_run (GVariantDict *options,
   g_autoptr(RegieStore) store = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
+  g_auto(GStrv) names = NULL;
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
   int status = EXIT_OK;
 
   g_variant_dict_lookup (options, "import-network", "^ay", &import_path);
   g_variant_dict_lookup (options, "export-network", "^ay", &export_path);
+  g_variant_dict_lookup (options, "organisation", "^as", &names);
+  if (names != NULL && export_path == NULL)
+    {
+      g_printerr ("%s\n", _("regie: --organisation goes with --export-network"));
+      return EXIT_FAILED;
+    }
   if (import_path == NULL && export_path == NULL)
     {
       if (dry_run)
@@ -151,7 +172,7 @@ regie_network_cli_run (GVariantDict *options,
   /* An import that wrote nothing is no base for an export. */
   if (export_path != NULL && (import_path == NULL || status == EXIT_OK))
     {
-      int exported = run_export (store, export_path);
+      int exported = run_export (store, export_path, (const char * const *) names);
 
       status = MAX (status, exported);
     }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "regie-csv.h"
+#include "regie-audit.h"
 #include "regie-import-plan.h"
 #include "regie-network-private.h"
 #include "regie-theme.h"
@@ -1144,6 +1145,92 @@ regie_import_plan_new_for_file (RegieStore  *store,
   return regie_import_plan_new (store, contents, length, format, error);
 }
 
+typedef struct
+{
+  RegieStore *worker;
+  GFile      *file;
+} BuildData;
+
+static void
+build_data_free (gpointer data)
+{
+  BuildData *bd = data;
+
+  g_clear_object (&bd->worker);
+  g_clear_object (&bd->file);
+  g_free (bd);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *bd = task_data;
+  g_autoptr(RegieImportPlan) plan = NULL;
+  GError *error = NULL;
+
+  plan = regie_import_plan_new_for_file (bd->worker, bd->file, &error);
+  /* Done with the second connection: close it here, in the only thread that used it. */
+  regie_store_close (bd->worker);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&plan), g_object_unref);
+}
+
+void
+regie_import_plan_new_for_file_async (RegieStore          *store,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  BuildData *bd;
+
+  g_return_if_fail (REGIE_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The source object is the first connection: finish hands the plan over to it. */
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, regie_import_plan_new_for_file_async);
+  /* A closed dialog should not wait for a big file to be read to the end. */
+  g_task_set_return_on_cancel (task, TRUE);
+
+  bd = g_new0 (BuildData, 1);
+  bd->file = g_object_ref (file);
+  g_task_set_task_data (task, bd, build_data_free);
+
+  /* Opened here, where the store is used: the thread only ever sees its own connection. */
+  bd->worker = regie_store_open_worker_connection (store, &error);
+  if (bd->worker == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, build_thread);
+}
+
+RegieImportPlan *
+regie_import_plan_new_for_file_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  RegieImportPlan *plan;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == regie_import_plan_new_for_file_async, NULL);
+
+  plan = g_task_propagate_pointer (G_TASK (result), error);
+  /* Applying is one transaction on the first connection, which the window uses. */
+  if (plan != NULL)
+    g_set_object (&plan->store, g_task_get_source_object (G_TASK (result)));
+  return plan;
+}
+
 static guint
 count (RegieImportPlan   *self,
        RegieImportAction  action)
@@ -1219,6 +1306,7 @@ regie_import_plan_apply (RegieImportPlan  *self,
                          GError          **error)
 {
   g_autofree char *now = NULL;
+  const char *origin;
 
   g_return_val_if_fail (REGIE_IS_IMPORT_PLAN (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
@@ -1227,6 +1315,10 @@ regie_import_plan_apply (RegieImportPlan  *self,
   now = _regie_now ();
   if (!regie_store_begin (self->store, error))
     return FALSE;
+
+  /* The rows this writes say they came from an import (issue 8), whoever started it. */
+  origin = regie_audit_get_origin ();
+  regie_audit_set_origin (REGIE_AUDIT_ORIGIN_IMPORT);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -1260,9 +1352,11 @@ regie_import_plan_apply (RegieImportPlan  *self,
         goto failed;
     }
 
+  regie_audit_set_origin (origin);
   return regie_store_commit (self->store, error);
 
 failed:
+  regie_audit_set_origin (origin);
   regie_store_rollback (self->store);
   return FALSE;
 }
@@ -1397,4 +1491,47 @@ regie_network_export_vcard (RegieStore  *store,
     }
 
   return g_string_free (out, FALSE);
+}
+
+GArray *
+regie_network_find_organisations (RegieStore          *store,
+                                  const char * const  *names,
+                                  GError             **error)
+{
+  g_autoptr(GListStore) organisations = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (REGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (names != NULL, NULL);
+
+  organisations = _regie_organisation_load_all (store, error);
+  if (organisations == NULL)
+    return NULL;
+
+  for (guint n = 0; names[n]; n++)
+    {
+      g_autofree char *wanted = _regie_network_fold (names[n]);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (organisations)); i++)
+        {
+          g_autoptr(RegieOrganisation) organisation = g_list_model_get_item (G_LIST_MODEL (organisations), i);
+          g_autofree char *name = _regie_network_fold (regie_organisation_get_name (organisation));
+          gint64 id = regie_organisation_get_id (organisation);
+
+          if (g_strcmp0 (name, wanted) != 0)
+            continue;
+          found = TRUE;
+          g_array_append_val (ids, id);
+        }
+
+      if (!found)
+        {
+          /* Translators: %s is the name given on the command line */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no organisation called “%s”"), names[n]);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&ids);
 }

@@ -62,6 +62,17 @@ guint        regie_import_plan_get_n_items   (RegieImportPlan *self);
 const RegieImportItem *regie_import_plan_get_item (RegieImportPlan *self,
                                               guint              index);
 
+/* The same, read and compared in a thread of its own on a second connection, so that a big
+ * file never freezes the window. Cancelling drops the result. The plan returned applies on
+ * store, the first connection. */
+void         regie_import_plan_new_for_file_async (RegieStore   *store,
+                                              GFile             *file,
+                                              GCancellable      *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer           user_data);
+RegieImportPlan *regie_import_plan_new_for_file_finish (GAsyncResult *result,
+                                              GError           **error);
+
 /* Writes everything added and updated in one transaction: all or nothing. Once. */
 gboolean     regie_import_plan_apply         (RegieImportPlan *self,
                                               const char        *actor,
@@ -71,6 +82,12 @@ gboolean     regie_import_plan_apply         (RegieImportPlan *self,
  * contacts (all contacts when ids is NULL). Imports back into Regie unchanged. */
 char        *regie_network_export_vcard      (RegieStore        *store,
                                               GArray            *organisation_ids,
+                                              GError           **error);
+
+/* The ids of the organisations called names (case and accents aside), in that order, for
+ * exporting a selection. A name that matches none is an error naming it. */
+GArray      *regie_network_find_organisations (RegieStore       *store,
+                                              const char * const *names,
                                               GError           **error);
 
 G_END_DECLS

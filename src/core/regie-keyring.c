@@ -28,6 +28,29 @@ regie_key_schema (void)
   return &schema;
 }
 
+/* A key saved just before PRAGMA rekey (regie_store_rekey ()). A schema of its own rather
+ * than a second attribute: a lookup by store-id alone must never find this one. */
+static const SecretSchema *
+regie_next_key_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.loketregie.Regie.NextStoreKey",
+    SECRET_SCHEMA_NONE,
+    {
+      { "store-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+static const SecretSchema *
+schema_for_slot (RegieKeySlot slot)
+{
+  return slot == REGIE_KEY_SLOT_NEXT ? regie_next_key_schema () : regie_key_schema ();
+}
+
 static gboolean
 is_unavailable_error (const GError *error)
 {
@@ -101,6 +124,16 @@ regie_keyring_store_key (const char    *store_id,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  return regie_keyring_store_key_in_slot (store_id, REGIE_KEY_SLOT_CURRENT, key, cancellable, error);
+}
+
+gboolean
+regie_keyring_store_key_in_slot (const char    *store_id,
+                                 RegieKeySlot   slot,
+                                 const guint8  *key,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
   GError *local_error = NULL;
   char *hex;
   gboolean ok;
@@ -109,9 +142,10 @@ regie_keyring_store_key (const char    *store_id,
   g_return_val_if_fail (key != NULL, FALSE);
 
   hex = key_to_hex (key);
-  ok = secret_password_store_sync (regie_key_schema (),
+  ok = secret_password_store_sync (schema_for_slot (slot),
                                    SECRET_COLLECTION_DEFAULT,
-                                   _("Regie data key"),
+                                   slot == REGIE_KEY_SLOT_NEXT ? _("Regie data key (new)")
+                                                               : _("Regie data key"),
                                    hex, cancellable, &local_error,
                                    "store-id", store_id,
                                    NULL);
@@ -134,6 +168,18 @@ regie_keyring_lookup_key (const char    *store_id,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  return regie_keyring_lookup_key_in_slot (store_id, REGIE_KEY_SLOT_CURRENT, key_out, found,
+                                           cancellable, error);
+}
+
+gboolean
+regie_keyring_lookup_key_in_slot (const char    *store_id,
+                                  RegieKeySlot   slot,
+                                  guint8        *key_out,
+                                  gboolean      *found,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
   GError *local_error = NULL;
   char *hex;
   gboolean ok;
@@ -143,7 +189,7 @@ regie_keyring_lookup_key (const char    *store_id,
   g_return_val_if_fail (found != NULL, FALSE);
 
   *found = FALSE;
-  hex = secret_password_lookup_nonpageable_sync (regie_key_schema (),
+  hex = secret_password_lookup_nonpageable_sync (schema_for_slot (slot),
                                                  cancellable, &local_error,
                                                  "store-id", store_id,
                                                  NULL);
@@ -172,11 +218,20 @@ regie_keyring_clear_key (const char    *store_id,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  return regie_keyring_clear_key_in_slot (store_id, REGIE_KEY_SLOT_CURRENT, cancellable, error);
+}
+
+gboolean
+regie_keyring_clear_key_in_slot (const char    *store_id,
+                                 RegieKeySlot   slot,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
   GError *local_error = NULL;
 
   g_return_val_if_fail (store_id != NULL, FALSE);
 
-  secret_password_clear_sync (regie_key_schema (), cancellable, &local_error,
+  secret_password_clear_sync (schema_for_slot (slot), cancellable, &local_error,
                               "store-id", store_id,
                               NULL);
   if (local_error != NULL)

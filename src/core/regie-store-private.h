@@ -29,6 +29,7 @@ RegieStore *_regie_store_create_with_key (const char            *dir,
 sqlite3    *_regie_store_open_raw        (const char            *path,
                                           const guint8          *key,
                                           GError               **error);
+void        _regie_store_random_key      (guint8                *key);
 gboolean    _regie_store_set_error_from_sqlite (GError         **error,
                                                 sqlite3         *db,
                                                 int              rc);

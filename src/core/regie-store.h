@@ -68,5 +68,14 @@ gboolean      regie_store_check_integrity    (RegieStore       *self,
                                               GError          **error);
 void          regie_store_close              (RegieStore       *self);
 
+gboolean      regie_store_rekey              (RegieStore       *self,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+char         *regie_store_dup_recovery_key   (RegieStore       *self);
+RegieStore   *regie_store_open_with_recovery_key (const char   *dir,
+                                              const char       *recovery_key,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+
 
 G_END_DECLS

@@ -6,9 +6,12 @@
 
 #include <glib/gi18n.h>
 
+#include "regie-audit-view.h"
 #include "regie-case-list.h"
 #include "regie-case-organisations.h"
 #include "regie-dossier-page.h"
+#include "regie-inwoner-rights.h"
+#include "regie-privacy.h"
 #include "regie-new-case-dialog.h"
 #include "regie-referral-wizard.h"
 #include "regie-timeline-view.h"
@@ -49,6 +52,7 @@ struct _RegieDossierPage
   RegieCaseOrganisations *organisations_group;
   RegieTimelineView *timeline_view;
   RegieVisitBar  *visit_bar;
+  RegieAuditView *audit_view;
 
   /* Owned */
   RegieStore     *store;
@@ -102,6 +106,9 @@ update_actions (RegieDossierPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-task", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refer", has_case && !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-json", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.erase-person", has_case);
 
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->reopen_button, closed);
@@ -355,6 +362,20 @@ sync_page (RegieDossierPage *self)
                                 _("Satisfaction"), regie_case_get_satisfaction (self->kase));
       if (closed != NULL)
         g_string_append_printf (detail, "%s%s %s", detail->len ? " · " : "", _("Closed"), closed);
+      {
+        /* Issue 8: the day the retention period ends, from the period in Preferences. */
+        g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+        g_autofree char *until = regie_retention_destroy_on (regie_case_get_closed_at (self->kase),
+                                                             g_settings_get_uint (settings, "retention-months"));
+        g_autofree char *day = regie_ui_format_day (until);
+
+        if (day != NULL)
+          {
+            g_string_append (detail, detail->len ? " · " : "");
+            /* Translators: on a closed case: the day its retention period ends */
+            g_string_append_printf (detail, _("to be destroyed from %s"), day);
+          }
+      }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_row),
                                      regie_outcome_get_label (regie_case_get_outcome (self->kase)));
       adw_action_row_set_subtitle (self->outcome_row, detail->str);
@@ -637,6 +658,43 @@ refer_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
+/* The inwoner's rights (issue 8): export for art. 15 and 20, erasure for art. 17. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RegieDossierPage *self = REGIE_DOSSIER_PAGE (widget);
+
+  save_notes (self);
+  regie_inwoner_rights_export (get_window (self), self->store, regie_case_get_person_id (self->kase),
+                               g_strcmp0 (action_name, "page.export-pdf") == 0);
+}
+
+static void
+on_erased (gpointer user_data)
+{
+  RegieDossierPage *self = user_data;
+  gint64 id = self->kase ? regie_case_get_id (self->kase) : 0;
+
+  regie_dossier_page_clear (self);
+  g_signal_emit (self, signals[DELETED], 0, id);
+}
+
+static void
+erase_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RegieDossierPage *self = REGIE_DOSSIER_PAGE (widget);
+
+  save_notes (self);
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  regie_inwoner_rights_erase (get_window (self), self->store, regie_case_get_person_id (self->kase),
+                              regie_person_get_display_name (regie_case_get_person (self->kase)),
+                              on_erased, self);
+}
+
 static void
 regie_dossier_page_dispose (GObject *object)
 {
@@ -721,6 +779,9 @@ regie_dossier_page_class_init (RegieDossierPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "page.add-task", NULL, add_task_action);
   gtk_widget_class_install_action (widget_class, "page.refer", NULL, refer_action);
+  gtk_widget_class_install_action (widget_class, "page.export-json", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.erase-person", NULL, erase_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.refer", NULL);
 }
 
@@ -732,6 +793,11 @@ regie_dossier_page_init (RegieDossierPage *self)
   g_autoptr(GMenu) close_section = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* "Access to this case" (issue 8), last on the page. */
+  self->audit_view = regie_audit_view_new ();
+  gtk_widget_insert_after (GTK_WIDGET (self->audit_view), gtk_widget_get_parent (self->others_group),
+                           self->others_group);
 
   /* The statuses and their words come from the core; closing asks for the outcome. */
   for (int s = REGIE_CASE_STATUS_NEW; s < REGIE_CASE_STATUS_CLOSED; s++)
@@ -795,6 +861,7 @@ regie_dossier_page_open (RegieDossierPage *self,
 
   regie_timeline_view_set_case (self->timeline_view, store, self->kase);
   regie_visit_bar_set_case (self->visit_bar, store, self->kase);
+  regie_audit_view_set_case (self->audit_view, store, regie_case_get_id (self->kase));
   sync_page (self);
 
   return TRUE;
@@ -819,6 +886,8 @@ regie_dossier_page_clear (RegieDossierPage *self)
     g_signal_handlers_disconnect_by_func (self->kase, on_case_notify_cb, self);
   if (self->organisations_group != NULL)
     regie_case_organisations_set_case (self->organisations_group, NULL, 0);
+  if (self->audit_view != NULL)
+    regie_audit_view_set_case (self->audit_view, NULL, 0);
   g_clear_object (&self->others);
   g_clear_object (&self->kase);
 

@@ -17,6 +17,7 @@ struct _RegieImportDialog
 
   RegieStore       *store;
   RegieImportPlan  *plan;
+  GCancellable     *cancellable;   /* while the file is read in its thread */
 };
 
 G_DEFINE_FINAL_TYPE (RegieImportDialog, regie_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -115,7 +116,10 @@ on_response_cb (RegieImportDialog *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "import") != 0)
+  /* Closed while the file is still being read: nobody wants the preview any more. */
+  g_cancellable_cancel (self->cancellable);
+
+  if (g_strcmp0 (response, "import") != 0 || self->plan == NULL)
     return;
 
   if (!regie_import_plan_apply (self->plan, NULL, &error))
@@ -137,6 +141,8 @@ regie_import_dialog_dispose (GObject *object)
 {
   RegieImportDialog *self = REGIE_IMPORT_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -160,18 +166,17 @@ regie_import_dialog_init (RegieImportDialog *self)
   g_signal_connect (self, "response", G_CALLBACK (on_response_cb), NULL);
 }
 
-RegieImportDialog *
-regie_import_dialog_new (RegieStore      *store,
-                         RegieImportPlan *plan)
+static void
+show_plan (RegieImportDialog *self,
+           RegieImportPlan   *plan)
 {
-  RegieImportDialog *self;
   guint added = regie_import_plan_get_n_added (plan);
   guint updated = regie_import_plan_get_n_updated (plan);
   guint unchanged = regie_import_plan_get_n_unchanged (plan);
   guint skipped = regie_import_plan_get_n_skipped (plan);
   g_autoptr(GString) body = g_string_new (NULL);
 
-  g_return_val_if_fail (REGIE_IS_IMPORT_PLAN (plan), NULL);
+  g_set_object (&self->plan, plan);
 
   /* Translators: the counts in the import preview */
   g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", added), added);
@@ -187,20 +192,110 @@ regie_import_dialog_new (RegieStore      *store,
   if (added + updated == 0)
     g_string_append_printf (body, " %s", _("There is nothing to import."));
 
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body->str);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), build_preview (plan));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", added + updated > 0);
+
+  /* A dialog on screen keeps its size (X11 without a window manager even its too small
+   * one): shown again from scratch it takes the size the preview needs. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      gtk_widget_unrealize (GTK_WIDGET (self));
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+static RegieImportDialog *
+dialog_new (RegieStore *store)
+{
+  RegieImportDialog *self;
+
   self = g_object_new (REGIE_TYPE_IMPORT_DIALOG,
                        "heading", _("Import Network?"),
-                       "body", body->str,
                        "modal", TRUE,
                        "default-width", 520,
                        NULL);
   self->store = g_object_ref (store);
-  self->plan = g_object_ref (plan);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), build_preview (plan));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", added + updated > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "import");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
   return self;
+}
+
+RegieImportDialog *
+regie_import_dialog_new (RegieStore      *store,
+                         RegieImportPlan *plan)
+{
+  RegieImportDialog *self;
+
+  g_return_val_if_fail (REGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (REGIE_IS_IMPORT_PLAN (plan), NULL);
+
+  self = dialog_new (store);
+  show_plan (self, plan);
+  return self;
+}
+
+static void
+on_plan_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RegieImportDialog) self = user_data;
+  g_autoptr(RegieImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = regie_import_plan_new_for_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (plan == NULL)
+    {
+      /* The same dialog says what went wrong: no second window over the first. */
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Could Not Read the File"));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), error->message);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), NULL);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", FALSE);
+      return;
+    }
+
+  show_plan (self, plan);
+}
+
+RegieImportDialog *
+regie_import_dialog_new_for_file (RegieStore *store,
+                                  GFile      *file)
+{
+  RegieImportDialog *self;
+  GtkWidget *box, *spinner;
+
+  g_return_val_if_fail (REGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = dialog_new (store);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), _("Reading the file and comparing it with your network…"));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_hexpand (spinner, TRUE);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), spinner);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
+
+  self->cancellable = g_cancellable_new ();
+  regie_import_plan_new_for_file_async (store, file, self->cancellable, on_plan_ready_cb, g_object_ref (self));
+  return self;
+}
+
+gboolean
+_regie_import_dialog_is_loading (RegieImportDialog *self)
+{
+  return self->cancellable != NULL;
 }

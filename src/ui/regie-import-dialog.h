@@ -19,4 +19,12 @@ G_DECLARE_FINAL_TYPE (RegieImportDialog, regie_import_dialog, REGIE, IMPORT_DIAL
 RegieImportDialog *regie_import_dialog_new (RegieStore      *store,
                                             RegieImportPlan *plan);
 
+/* Shows at once with a spinner while the file is read in a thread; then the preview.
+ * Closing it stops the reading. */
+RegieImportDialog *regie_import_dialog_new_for_file (RegieStore *store,
+                                                     GFile      *file);
+
+/* For the tests. */
+gboolean _regie_import_dialog_is_loading (RegieImportDialog *self);
+
 G_END_DECLS

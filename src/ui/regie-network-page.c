@@ -32,6 +32,9 @@ struct _RegieNetworkPage
   GtkStack              *list_stack;
   GtkListView           *list_view;
   RegieOrganisationPage *organisation_page;
+  GtkToggleButton       *select_button;
+  GtkActionBar          *selection_bar;
+  GtkLabel              *selection_label;
 
   /* Owned */
   RegieStore            *store;
@@ -39,6 +42,8 @@ struct _RegieNetworkPage
   GtkCustomFilter       *filter;
   GtkFilterListModel    *filtered;
   GtkFileChooserNative  *chooser;
+  GArray                *export_ids;   /* for the chooser: NULL exports everything */
+  GHashTable            *selected;     /* organisation ids, in selection mode */
   guint                  refresh_id;
 };
 
@@ -111,6 +116,73 @@ update_actions (RegieNetworkPage *self)
                                  has_store && self->network != NULL &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->network)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.new-organisation", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.export-selection",
+                                 has_store && g_hash_table_size (self->selected) > 0);
+}
+
+static gboolean
+selection_mode (RegieNetworkPage *self)
+{
+  return gtk_toggle_button_get_active (self->select_button);
+}
+
+static void
+update_check (RegieNetworkPage *self,
+              GtkWidget        *check)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (check), "organisation-id");
+
+  gtk_widget_set_visible (check, selection_mode (self));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), id != NULL && g_hash_table_contains (self->selected, id));
+}
+
+/* The rows on screen are the list view's children; each row's box starts with its check.
+ * Found this way rather than kept in a list, as the list view makes and drops rows itself. */
+static void
+update_checks (RegieNetworkPage *self,
+               GtkWidget        *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child) && g_object_get_data (G_OBJECT (child), "row-check") != NULL)
+        update_check (self, child);
+      else
+        update_checks (self, child);
+    }
+}
+
+/* The rows show what is selected; the bar says how many. */
+static void
+update_selection (RegieNetworkPage *self)
+{
+  guint n = g_hash_table_size (self->selected);
+  g_autofree char *text = NULL;
+
+  update_checks (self, GTK_WIDGET (self->list_view));
+
+  /* Translators: in selection mode, how many organisations are selected */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->selection_bar, selection_mode (self));
+  update_actions (self);
+}
+
+static void
+toggle_selected (RegieNetworkPage *self,
+                 gint64            id)
+{
+  if (!g_hash_table_remove (self->selected, &id))
+    g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+  update_selection (self);
+}
+
+static void
+on_select_toggled_cb (RegieNetworkPage *self)
+{
+  /* Leaving selection mode forgets the selection, as in Files. */
+  if (!selection_mode (self))
+    g_hash_table_remove_all (self->selected);
+  update_selection (self);
 }
 
 static void
@@ -134,7 +206,9 @@ on_list_activate_cb (RegieNetworkPage *self,
 {
   g_autoptr(RegieOrganisation) organisation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
-  if (organisation != NULL)
+  if (organisation != NULL && selection_mode (self))
+    toggle_selected (self, regie_organisation_get_id (organisation));
+  else if (organisation != NULL)
     regie_network_page_open_organisation (self, regie_organisation_get_id (organisation));
 }
 
@@ -188,6 +262,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *select = gtk_check_button_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
@@ -208,6 +283,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (check, _("Last checked more than six months ago"));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "reachable-badge");
+  /* Activating the row (click, Enter) toggles it: the check only shows the state, so it
+   * takes neither clicks nor focus of its own. */
+  gtk_widget_set_can_target (select, FALSE);
+  gtk_widget_set_can_focus (select, FALSE);
+  gtk_widget_set_valign (select, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (select, FALSE);
+  g_object_set_data (G_OBJECT (select), "row-check", GINT_TO_POINTER (TRUE));
+  gtk_box_append (GTK_BOX (box), select);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), badge);
@@ -220,8 +303,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   RegieOrganisation *organisation = gtk_list_item_get_item (item);
+  RegieNetworkPage *self = user_data;
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *texts = gtk_widget_get_first_child (box);
+  GtkWidget *select = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (select);
   GtkWidget *name = gtk_widget_get_first_child (texts);
   GtkWidget *details = gtk_widget_get_next_sibling (name);
   GtkWidget *check = gtk_widget_get_next_sibling (texts);
@@ -239,6 +324,25 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (details), text->str);
   gtk_widget_set_visible (check, regie_organisation_needs_check (organisation, NULL));
   gtk_widget_set_visible (badge, regie_organisation_is_reachable (organisation, NULL));
+
+  {
+    gint64 id = regie_organisation_get_id (organisation);
+
+    /* The id, not the object: nothing to dangle when the row outlives its item. */
+    g_object_set_data_full (G_OBJECT (select), "organisation-id", g_memdup2 (&id, sizeof id), g_free);
+  }
+  update_check (self, select);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (box != NULL)
+    g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "organisation-id", NULL);
 }
 
 /* Import and export */
@@ -259,21 +363,13 @@ void
 _regie_network_page_import_file (RegieNetworkPage *self,
                                  GFile            *file)
 {
-  g_autoptr(RegieImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
   RegieImportDialog *dialog;
 
   g_return_if_fail (REGIE_IS_NETWORK_PAGE (self));
   g_return_if_fail (self->store != NULL);
 
-  plan = regie_import_plan_new_for_file (self->store, file, &error);
-  if (plan == NULL)
-    {
-      show_error (self, _("Could Not Read the File"), error);
-      return;
-    }
-
-  dialog = regie_import_dialog_new (self->store, plan);
+  /* The file is read in a thread while the dialog shows a spinner. */
+  dialog = regie_import_dialog_new_for_file (self->store, file);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -320,6 +416,38 @@ regie_network_page_import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ids: the organisations to export, or NULL for the whole network. */
+static gboolean
+export_to_file (RegieNetworkPage *self,
+                GArray           *ids,
+                GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vcard = regie_network_export_vcard (self->store, ids, &error);
+
+  if (vcard == NULL ||
+      !g_file_replace_contents (file, vcard, strlen (vcard), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, NULL, &error))
+    {
+      show_error (self, _("Could Not Export the Network"), error);
+      return FALSE;
+    }
+
+  if (ids == NULL)
+    show_toast (self, _("Network exported"));
+  else
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast after exporting a selection */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u organisation exported",
+                                            "%u organisations exported", ids->len), ids->len);
+      show_toast (self, title);
+    }
+  return TRUE;
+}
+
 static void
 on_export_response_cb (RegieNetworkPage     *self,
                        int                   response,
@@ -328,18 +456,43 @@ on_export_response_cb (RegieNetworkPage     *self,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *vcard = regie_network_export_vcard (self->store, NULL, &error);
 
-      if (vcard == NULL ||
-          !g_file_replace_contents (file, vcard, strlen (vcard), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                    NULL, NULL, &error))
-        show_error (self, _("Could Not Export the Network"), error);
-      else
-        show_toast (self, _("Network exported"));
+      export_to_file (self, self->export_ids, file);
     }
+  g_clear_pointer (&self->export_ids, g_array_unref);
   g_clear_object (&self->chooser);
+}
+
+/* ids: taken; NULL for the whole network. */
+static void
+choose_export_file (RegieNetworkPage *self,
+                    GArray           *ids,
+                    const char       *title,
+                    const char       *suggested_name)
+{
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_ids, g_array_unref);
+  self->export_ids = ids;
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static GArray *
+selected_ids (RegieNetworkPage *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  return ids;
 }
 
 static void
@@ -347,17 +500,43 @@ regie_network_page_export_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *parameter)
 {
+  /* Translators: the suggested file name of an export */
+  choose_export_file (REGIE_NETWORK_PAGE (widget), NULL, _("Export Network"), _("network.vcf"));
+}
+
+static void
+regie_network_page_export_selection_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter)
+{
   RegieNetworkPage *self = REGIE_NETWORK_PAGE (widget);
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Network"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  /* Translators: the suggested file name of an export */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("network.vcf"));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  /* Translators: the suggested file name of an export of selected organisations */
+  choose_export_file (self, selected_ids (self), _("Export Selection"), _("network-selection.vcf"));
+}
+
+/* On the organisation page, which is inside this page: the one organisation it shows. */
+static void
+regie_network_page_export_organisation_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter)
+{
+  RegieNetworkPage *self = REGIE_NETWORK_PAGE (widget);
+  RegieOrganisation *organisation = regie_organisation_page_get_organisation (self->organisation_page);
+  GArray *ids;
+  gint64 id;
+  g_autofree char *name = NULL;
+
+  if (organisation == NULL)
+    return;
+
+  id = regie_organisation_get_id (organisation);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, id);
+  /* A file name from the organisation's name, without what file systems refuse. */
+  name = g_strdup_printf ("%s.vcf", regie_organisation_get_name (organisation));
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  choose_export_file (self, ids, _("Export Organisation"), name);
 }
 
 static void
@@ -389,12 +568,23 @@ regie_network_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_ids, g_array_unref);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->filtered);
   g_clear_object (&self->network);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (regie_network_page_parent_class)->dispose (object);
+}
+
+static void
+regie_network_page_finalize (GObject *object)
+{
+  RegieNetworkPage *self = REGIE_NETWORK_PAGE (object);
+
+  g_clear_pointer (&self->selected, g_hash_table_unref);
+
+  G_OBJECT_CLASS (regie_network_page_parent_class)->finalize (object);
 }
 
 static void
@@ -440,6 +630,7 @@ regie_network_page_class_init (RegieNetworkPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = regie_network_page_dispose;
+  object_class->finalize = regie_network_page_finalize;
   object_class->get_property = regie_network_page_get_property;
   object_class->set_property = regie_network_page_set_property;
 
@@ -468,6 +659,10 @@ regie_network_page_class_init (RegieNetworkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, organisation_page);
+  gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, select_button);
+  gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, RegieNetworkPage, selection_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_back_cb);
@@ -475,6 +670,10 @@ regie_network_page_class_init (RegieNetworkPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "network.import", NULL, regie_network_page_import_action);
   gtk_widget_class_install_action (widget_class, "network.export", NULL, regie_network_page_export_action);
+  gtk_widget_class_install_action (widget_class, "network.export-selection", NULL,
+                                   regie_network_page_export_selection_action);
+  gtk_widget_class_install_action (widget_class, "network.export-organisation", NULL,
+                                   regie_network_page_export_organisation_action);
   gtk_widget_class_install_action (widget_class, "network.new-organisation", NULL,
                                    regie_network_page_new_organisation_action);
 }
@@ -486,6 +685,9 @@ regie_network_page_init (RegieNetworkPage *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   const char * const *ids = regie_theme_get_ids ();
+
+  /* Before the template: its rows are set up against these. */
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -501,6 +703,7 @@ regie_network_page_init (RegieNetworkPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -515,7 +718,7 @@ regie_network_page_init (RegieNetworkPage *self)
 
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, on_refresh_cb, self);
   update_state (self);
-  update_actions (self);
+  update_selection (self);
 }
 
 RegieStore *
@@ -534,6 +737,10 @@ regie_network_page_set_store (RegieNetworkPage *self,
 
   if (!g_set_object (&self->store, store))
     return;
+
+  /* Ids of another store mean nothing here. */
+  gtk_toggle_button_set_active (self->select_button, FALSE);
+  g_hash_table_remove_all (self->selected);
 
   g_clear_object (&self->network);
   if (store != NULL)
@@ -605,4 +812,25 @@ const char *
 _regie_network_page_get_visible (RegieNetworkPage *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+_regie_network_page_get_select_button (RegieNetworkPage *self)
+{
+  return GTK_WIDGET (self->select_button);
+}
+
+const char *
+_regie_network_page_get_selection_text (RegieNetworkPage *self)
+{
+  return gtk_label_get_text (self->selection_label);
+}
+
+gboolean
+_regie_network_page_export_selection_to (RegieNetworkPage *self,
+                                         GFile            *file)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  return export_to_file (self, ids, file);
 }

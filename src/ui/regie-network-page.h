@@ -34,4 +34,11 @@ const char *_regie_network_page_get_visible     (RegieNetworkPage *self);
 void        _regie_network_page_import_file     (RegieNetworkPage *self,
                                                  GFile            *file);
 
+/* The "Select" toggle, the bar's "2 selected", and "Export Selection…" without the file
+ * chooser. */
+GtkWidget  *_regie_network_page_get_select_button (RegieNetworkPage *self);
+const char *_regie_network_page_get_selection_text (RegieNetworkPage *self);
+gboolean    _regie_network_page_export_selection_to (RegieNetworkPage *self,
+                                                 GFile            *file);
+
 G_END_DECLS

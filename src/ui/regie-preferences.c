@@ -13,6 +13,8 @@ struct _RegiePreferences
   /* Template widgets */
   AdwEntryRow          *casemanager_name_row;
   AdwEntryRow          *loket_name_row;
+  GtkSpinButton        *lock_after_spin;
+  GtkSpinButton        *retention_spin;
 
   /* Owned */
   GSettings            *settings;
@@ -41,6 +43,8 @@ regie_preferences_class_init (RegiePreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/regie-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, RegiePreferences, casemanager_name_row);
   gtk_widget_class_bind_template_child (widget_class, RegiePreferences, loket_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RegiePreferences, lock_after_spin);
+  gtk_widget_class_bind_template_child (widget_class, RegiePreferences, retention_spin);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -57,6 +61,12 @@ regie_preferences_init (RegiePreferences *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "loket-name",
                    self->loket_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "lock-after-minutes",
+                   self->lock_after_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "retention-months",
+                   self->retention_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -6,11 +6,15 @@
 
 #include <glib/gi18n.h>
 
+#include "regie-audit.h"
 #include "regie-referral-letter.h"
+#include "regie-window.h"
 
 typedef struct
 {
   RegieDocument          *document;
+  RegieStore             *store;
+  gint64                  referral_id;
   RegieLetterMessageFunc  show_message;
   gpointer                user_data;
 } Letter;
@@ -19,15 +23,43 @@ static void
 letter_free (Letter *letter)
 {
   g_clear_object (&letter->document);
+  g_clear_object (&letter->store);
   g_free (letter);
 }
 
+/* The store of the main window this letter is made from, for the access trail. */
+static RegieStore *
+find_store (GtkWindow *window)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (REGIE_IS_WINDOW (window))
+      return regie_window_get_store (REGIE_WINDOW (window));
+
+  return NULL;
+}
+
+static void
+record (Letter     *letter,
+        const char *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (letter->store != NULL &&
+      !regie_audit_record (letter->store, NULL, action, "referral", letter->referral_id, &error))
+    g_warning ("Could not record in the access log: %s", error->message);
+}
+
 static Letter *
-letter_new (RegieReferral          *referral,
+letter_new (GtkWindow              *parent,
+            RegieReferral          *referral,
             RegieLetterMessageFunc  show_message,
             gpointer                user_data)
 {
   Letter *letter = g_new0 (Letter, 1);
+  RegieStore *store = find_store (parent);
+
+  letter->store = store ? g_object_ref (store) : NULL;
+  letter->referral_id = regie_referral_get_id (referral);
 
   letter->document = regie_referral_new_letter (referral, NULL);
   letter->show_message = show_message;
@@ -75,7 +107,7 @@ regie_referral_letter_print (GtkWindow              *parent,
 
   g_return_if_fail (REGIE_IS_REFERRAL (referral));
 
-  letter = letter_new (referral, show_message, user_data);
+  letter = letter_new (parent, referral, show_message, user_data);
   /* Points on the whole sheet: the document keeps its own margins, as in the PDF. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -84,9 +116,18 @@ regie_referral_letter_print (GtkWindow              *parent,
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), letter);
   g_object_set_data_full (G_OBJECT (operation), "regie-letter", letter, (GDestroyNotify) letter_free);
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    say (letter, error->message);
+  switch (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error))
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      say (letter, error->message);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+      record (letter, REGIE_AUDIT_PRINT);
+      break;
+    default:
+      break;
+    }
 }
 
 static void
@@ -103,7 +144,10 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       if (path != NULL && !regie_document_write_pdf (letter->document, path, &error))
         say (letter, error->message);
       else if (path != NULL)
-        say (letter, _("Handover letter saved"));
+        {
+          record (letter, REGIE_AUDIT_EXPORT);
+          say (letter, _("Handover letter saved"));
+        }
     }
 
   letter_free (letter);
@@ -126,6 +170,6 @@ regie_referral_letter_save (GtkWindow              *parent,
   /* TRANSLATORS: the file name offered for the saved handover letter */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("handover-letter.pdf"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb),
-                    letter_new (referral, show_message, user_data));
+                    letter_new (parent, referral, show_message, user_data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -490,7 +490,8 @@ on_export_response_cb (RegieStatsPage       *self,
         show_toast (self, _("Figures exported"));
       else
         {
-          g_debug ("Export failed: %s", error->message);
+          /* The message names the chosen file, whose path may hold a name: the code says enough. */
+          g_debug ("Export failed: %s %d", g_quark_to_string (error->domain), error->code);
           show_toast (self, _("The figures could not be saved there"));
         }
     }

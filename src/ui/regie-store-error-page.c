@@ -14,6 +14,8 @@ struct _RegieStoreErrorPage
   /* Template widgets */
   AdwStatusPage  *status_page;
   GtkButton      *retry_button;
+  GtkWidget      *recovery_box;
+  GtkWidget      *recovery_button;
   AdwExpanderRow *details_row;
   GtkLabel       *details_label;
 
@@ -97,6 +99,7 @@ regie_store_error_page_update (RegieStoreErrorPage *self)
       adw_status_page_set_title (self->status_page, NULL);
       adw_status_page_set_description (self->status_page, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+      gtk_widget_set_visible (self->recovery_box, FALSE);
       return;
     }
 
@@ -104,6 +107,16 @@ regie_store_error_page_update (RegieStoreErrorPage *self)
   adw_status_page_set_title (self->status_page, regie_store_error_title (code));
   adw_status_page_set_description (self->status_page, regie_store_error_advice (code));
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), regie_store_error_can_retry (code));
+
+  /* Without its key the data opens only with the recovery key; a damaged or unopenable
+   * store can still be replaced from a backup. */
+  gtk_widget_set_visible (self->recovery_box,
+                          self->error->domain == REGIE_STORE_ERROR &&
+                          (code == REGIE_STORE_ERROR_KEY_MISSING ||
+                           code == REGIE_STORE_ERROR_WRONG_KEY ||
+                           code == REGIE_STORE_ERROR_CORRUPT));
+  gtk_widget_set_visible (self->recovery_button,
+                          code == REGIE_STORE_ERROR_KEY_MISSING || code == REGIE_STORE_ERROR_WRONG_KEY);
 }
 
 static void
@@ -179,6 +192,8 @@ regie_store_error_page_class_init (RegieStoreErrorPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/regie-store-error-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, recovery_box);
+  gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, recovery_button);
   gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, details_row);
   gtk_widget_class_bind_template_child (widget_class, RegieStoreErrorPage, details_label);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_button_clicked_cb);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "regie-audit.h"
 #include "regie-summary-dialog.h"
 
 #define PAGE_WIDTH   595.276
@@ -26,7 +27,21 @@ struct _RegieSummaryDialog
   /* Owned */
   RegieDocument    *document;
   GtkFileChooserNative *chooser;
+  RegieStore       *store;      /* for the access trail: printed and saved are recorded */
+  gint64            case_id;
 };
+
+/* The trail holds the case by id only; a failure to record is reported, the paper exists. */
+static void
+record (RegieSummaryDialog *self,
+        const char         *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL &&
+      !regie_audit_record (self->store, NULL, action, REGIE_AUDIT_CASE, self->case_id, &error))
+    g_warning ("Could not record in the access log: %s", error->message);
+}
 
 G_DEFINE_FINAL_TYPE (RegieSummaryDialog, regie_summary_dialog, ADW_TYPE_WINDOW)
 
@@ -182,9 +197,19 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  switch (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (self), &error))
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+      record (self, REGIE_AUDIT_PRINT);
+      break;
+    default:
+      break;
+    }
 }
 
 gboolean
@@ -192,7 +217,11 @@ _regie_summary_dialog_save_to (RegieSummaryDialog  *self,
                                const char          *path,
                                GError             **error)
 {
-  return regie_document_write_pdf (self->document, path, error);
+  if (!regie_document_write_pdf (self->document, path, error))
+    return FALSE;
+
+  record (self, REGIE_AUDIT_EXPORT);
+  return TRUE;
 }
 
 static void
@@ -245,6 +274,7 @@ regie_summary_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->document);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), REGIE_TYPE_SUMMARY_DIALOG);
 
   G_OBJECT_CLASS (regie_summary_dialog_parent_class)->dispose (object);
@@ -298,6 +328,8 @@ regie_summary_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (REGIE_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
   self->document = g_steal_pointer (&document);
+  self->store = g_object_ref (store);
+  self->case_id = regie_case_get_id (kase);
   build_items (self);
   update_preview (self);
   return GTK_WIDGET (self);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "regie-session-monitor.h"
 #include "regie-window.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,9 @@ GtkWidget  *_regie_window_get_error_page   (RegieWindow *self);
 const char *_regie_window_get_cases_page   (RegieWindow *self);
 GtkWidget  *_regie_window_get_case_list    (RegieWindow *self);
 GtkWidget  *_regie_window_get_dossier_page (RegieWindow *self);
+
+/* The privacy lock: the "locked" page is shown, and what decides when. */
+gboolean             _regie_window_get_locked          (RegieWindow *self);
+RegieSessionMonitor *_regie_window_get_session_monitor (RegieWindow *self);
 
 G_END_DECLS

@@ -6,11 +6,18 @@
 
 #include <glib/gi18n.h>
 
+#include "regie-audit-view.h"
+#include "regie-backup-dialogs.h"
+/* After regie-audit-view.h: its REGIE_AUDIT_VIEW() cast would clash with the action name. */
+#include "regie-audit.h"
 #include "regie-case-list-view.h"
 #include "regie-dossier-page.h"
+#include "regie-lock-page.h"
 #include "regie-network-page.h"
 #include "regie-new-case-dialog.h"
 #include "regie-referrals-page.h"
+#include "regie-retention-window.h"
+#include "regie-session-monitor.h"
 #include "regie-stats-page.h"
 #include "regie-store-error-page.h"
 #include "regie-window-private.h"
@@ -18,6 +25,11 @@
 /* Below this the window is too small for a casemanager to read anything. */
 #define MIN_DEFAULT_WIDTH  600
 #define MIN_DEFAULT_HEIGHT 400
+
+/* The privacy lock in the access trail: an event of this session, no object. */
+#define AUDIT_LOCK    "lock"
+#define AUDIT_UNLOCK  "unlock"
+#define AUDIT_SESSION "session"
 
 struct _RegieWindow
 {
@@ -37,13 +49,20 @@ struct _RegieWindow
   GtkStack             *cases_stack;
   RegieCaseListView    *case_list_view;
   RegieDossierPage     *dossier_page;
+  RegieLockPage        *lock_page;
 
   /* Owned */
   RegieStore           *store;
   GCancellable         *cancellable;
   GSettings            *settings;
+  RegieSessionMonitor  *session_monitor;
+  /* Where the user was when Regie locked, to return there after unlocking. */
+  char                 *locked_view;
+  gint64                locked_case_id;
 
   guint                 demo : 1;
+  guint                 locked : 1;
+  guint                 unlocking : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RegieWindow, regie_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,6 +100,7 @@ regie_window_update_actions (RegieWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean on_main = g_strcmp0 (page, "main") == 0;
   gboolean on_error = g_strcmp0 (page, "error") == 0;
+  gboolean on_locked = g_strcmp0 (page, "locked") == 0;
   gboolean in_content;
   gboolean in_dossier;
 
@@ -96,6 +116,8 @@ regie_window_update_actions (RegieWindow *self)
                                              in_dossier));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", on_main && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", on_main && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", on_main && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", on_locked);
 
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) || in_dossier);
   /* "+" is "new dossier": it belongs to the list of dossiers only. */
@@ -283,6 +305,187 @@ on_leaflet_visible_child_cb (RegieWindow *self,
   regie_window_update_actions (self);
 }
 
+/* Everything that can show personal data is this window or a window transient for it:
+ * dialogs, wizards, editors, the summary, the preferences. They are destroyed, not
+ * hidden: unsaved input in them is discarded, because keeping it would keep personal
+ * data on screen-ready widgets while the store is closed and the key gone. */
+static void
+close_transient_windows (RegieWindow *self)
+{
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      for (GtkWindow *parent = gtk_window_get_transient_for (window);
+           parent != NULL;
+           parent = gtk_window_get_transient_for (parent))
+        {
+          if (parent == GTK_WINDOW (self))
+            {
+              g_ptr_array_add (doomed, g_object_ref (window));
+              break;
+            }
+        }
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (doomed, i);
+      gboolean still_there = FALSE;
+
+      /* A dialog may have taken its own transient windows with it already. */
+      for (guint j = 0; j < g_list_model_get_n_items (toplevels) && !still_there; j++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, j);
+
+          still_there = toplevel == window;
+        }
+
+      /* One that hides on close is kept for reuse (the keyboard shortcuts): hide it. */
+      if (still_there && gtk_window_get_hide_on_close (window))
+        gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      else if (still_there)
+        gtk_window_destroy (window);
+    }
+}
+
+static void
+record_lock_event (RegieWindow *self,
+                   const char  *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Locking goes on regardless: hiding the data matters more than the trail row. */
+  if (!regie_audit_record (self->store, NULL, action, AUDIT_SESSION, 0, &error))
+    g_warning ("Could not record “%s” in the access trail: %s", action, error->message);
+}
+
+static void
+regie_window_lock (RegieWindow *self)
+{
+  g_autoptr(RegieStore) store = NULL;
+  RegieCase *kase;
+
+  /* Nothing personal is on screen while loading or on an error page; locked is locked. */
+  if (self->locked ||
+      self->store == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+
+  close_transient_windows (self);
+
+  g_free (self->locked_view);
+  self->locked_view = g_strdup (gtk_stack_get_visible_child_name (self->view_stack));
+  kase = regie_dossier_page_get_case (self->dossier_page);
+  self->locked_case_id = 0;
+  if (g_strcmp0 (self->locked_view, "cases") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->cases_stack), "dossier") == 0 &&
+      kase != NULL)
+    self->locked_case_id = regie_case_get_id (kase);
+
+  record_lock_event (self, AUDIT_LOCK);
+
+  self->locked = TRUE;
+  regie_window_set_page (self, "locked");
+  regie_lock_page_focus_unlock (self->lock_page);
+
+  /* The demo's key exists only in memory, so a closed demo store could never be opened
+   * again: the demo hides everything the same way but keeps its (fictional) store open. */
+  if (self->demo)
+    return;
+
+  /* The views let go of every row they show; closing wipes the key from its locked page. */
+  store = g_object_ref (self->store);
+  regie_window_set_store (self, NULL);
+  regie_store_close (store);
+}
+
+/* Back where the user was: the same view, and the same dossier if one was open. */
+static void
+regie_window_unlocked (RegieWindow *self)
+{
+  self->locked = FALSE;
+  self->unlocking = FALSE;
+
+  record_lock_event (self, AUDIT_UNLOCK);
+
+  if (self->locked_view != NULL)
+    _regie_window_show_view (self, self->locked_view);
+  if (self->locked_case_id > 0)
+    open_case (self, self->locked_case_id);
+
+  g_clear_pointer (&self->locked_view, g_free);
+  self->locked_case_id = 0;
+
+  regie_session_monitor_reset_idle (self->session_monitor);
+  regie_window_update_actions (self);
+}
+
+static void
+on_lock_requested_cb (RegieWindow *self,
+                      const char  *reason)
+{
+  regie_window_lock (self);
+}
+
+/* The access log and "To Be Destroyed" work on the open store (issue 8). */
+static void
+regie_window_access_log_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  RegieWindow *self = REGIE_WINDOW (widget);
+
+  if (regie_window_get_store (self) != NULL)
+    gtk_window_present (regie_audit_view_new_window (GTK_WINDOW (self), regie_window_get_store (self)));
+}
+
+static void
+regie_window_to_destroy_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  RegieWindow *self = REGIE_WINDOW (widget);
+
+  if (regie_window_get_store (self) != NULL)
+    gtk_window_present (GTK_WINDOW (regie_retention_window_new (GTK_WINDOW (self),
+                                                                regie_window_get_store (self), NULL)));
+}
+
+static void
+regie_window_lock_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  regie_window_lock (REGIE_WINDOW (widget));
+}
+
+static void
+regie_window_unlock_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RegieWindow *self = REGIE_WINDOW (widget);
+
+  if (!self->locked)
+    return;
+
+  if (self->demo)
+    {
+      regie_window_set_page (self, "main");
+      regie_window_unlocked (self);
+      return;
+    }
+
+  /* Reads the key from the keyring again; a failure shows its error page, and trying
+   * again from there still ends up where the user was. */
+  self->unlocking = TRUE;
+  regie_window_open_store (self);
+}
+
 static void
 on_store_opened_cb (GObject      *object,
                     GAsyncResult *result,
@@ -306,6 +509,9 @@ on_store_opened_cb (GObject      *object,
 
   regie_window_set_store (data->self, store);
   regie_window_set_page (data->self, "main");
+
+  if (data->self->unlocking)
+    regie_window_unlocked (data->self);
 }
 
 static void
@@ -417,6 +623,8 @@ regie_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session_monitor);
+  g_clear_pointer (&self->locked_view, g_free);
 
   G_OBJECT_CLASS (regie_window_parent_class)->dispose (object);
 }
@@ -549,6 +757,10 @@ regie_window_class_init (RegieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, regie_window_go_back_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, regie_window_new_case_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, regie_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, regie_window_lock_action);
+  gtk_widget_class_install_action (widget_class, "win.access-log", NULL, regie_window_access_log_action);
+  gtk_widget_class_install_action (widget_class, "win.to-destroy", NULL, regie_window_to_destroy_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, regie_window_unlock_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,
@@ -557,6 +769,7 @@ regie_window_class_init (RegieWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -576,6 +789,16 @@ regie_window_init (RegieWindow *self)
                                MAX (height, MIN_DEFAULT_HEIGHT));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The privacy lock: a page of its own, and the reasons to show it. */
+  self->lock_page = REGIE_LOCK_PAGE (regie_lock_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->lock_page), "locked");
+  self->session_monitor = regie_session_monitor_new ();
+  g_settings_bind (self->settings, "lock-after-minutes",
+                   self->session_monitor, "idle-minutes",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->session_monitor, "lock-requested",
+                           G_CALLBACK (on_lock_requested_cb), self, G_CONNECT_SWAPPED);
 
   regie_window_sync_view (self);
   regie_window_set_page (self, "loading");
@@ -622,6 +845,7 @@ regie_window_set_store (RegieWindow *self,
   regie_case_list_view_set_store (self->case_list_view, store);
   regie_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  regie_recovery_key_offer (self);
 }
 
 /**
@@ -770,4 +994,20 @@ _regie_window_get_dossier_page (RegieWindow *self)
   g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->dossier_page);
+}
+
+gboolean
+_regie_window_get_locked (RegieWindow *self)
+{
+  g_return_val_if_fail (REGIE_IS_WINDOW (self), FALSE);
+
+  return self->locked;
+}
+
+RegieSessionMonitor *
+_regie_window_get_session_monitor (RegieWindow *self)
+{
+  g_return_val_if_fail (REGIE_IS_WINDOW (self), NULL);
+
+  return self->session_monitor;
 }

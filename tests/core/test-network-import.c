@@ -582,6 +582,173 @@ test_export_selected (Fixture       *f,
   g_assert_null (strstr (vcard, "Karel Test"));
 }
 
+static guint
+count_cards (GPtrArray  *cards,
+             gboolean    organisations,
+             const char *property)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      RegieVCard *card = cards->pdata[i];
+      gboolean is_org = FALSE;
+      guint n_property = 0;
+
+      for (guint k = 0; k < card->properties->len; k++)
+        {
+          RegieVCardProperty *p = card->properties->pdata[k];
+
+          is_org |= g_str_equal (p->name, "KIND") && g_ascii_strcasecmp (p->text, "org") == 0;
+          n_property += property != NULL && g_str_equal (p->name, property);
+        }
+      if (is_org == organisations)
+        n += property != NULL ? n_property : 1;
+    }
+
+  return n;
+}
+
+/* Two organisations of the demo network, named with other capitals and accents: exactly
+ * those two, with their contacts and lines, and nothing of the others; the file imports
+ * back unchanged, and into an empty store it makes the same export again. */
+static void
+test_export_subset_round_trip (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *names[] = { "schuldhulp proefstad (DÉMO)", "  Zorgcoöperatie  Proefdorp (test) ", NULL };
+  const char *unknown[] = { "UWV (demo)", "Bestaat Niet (test)", NULL };
+  g_autoptr(RegieOrganisation) accented = regie_organisation_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RegieImportPlan) same = NULL;
+  g_autoptr(RegieImportPlan) fresh = NULL;
+  g_autoptr(RegieStore) other = NULL;
+  g_autofree char *vcard = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *in = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (regie_demo_network_fill (f->store, &error));
+  g_assert_no_error (error);
+  regie_organisation_set_name (accented, "Zorgcoöperatie Proefdorp (test)");
+  g_assert_true (regie_organisation_save (f->store, accented, ACTOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RegieContact) contact = regie_contact_new ();
+
+    regie_contact_set_name (contact, "Eva Proef");
+    regie_contact_set_organisation_id (contact, regie_organisation_get_id (accented));
+    g_assert_true (regie_contact_save (f->store, contact, ACTOR, &error));
+    g_assert_no_error (error);
+  }
+
+  /* An unknown name is an error that names it, not an empty export. */
+  g_assert_null (regie_network_find_organisations (f->store, unknown, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Bestaat Niet (test)"));
+  g_clear_error (&error);
+
+  ids = regie_network_find_organisations (f->store, names, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==,
+                   query_int (f, "SELECT id FROM organisation WHERE name = 'Schuldhulp Proefstad (demo)'"));
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, regie_organisation_get_id (accented));
+  in = g_strdup_printf ("(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                        g_array_index (ids, gint64, 0), g_array_index (ids, gint64, 1));
+
+  vcard = regie_network_export_vcard (f->store, ids, &error);
+  g_assert_no_error (error);
+  g_assert_true (regie_vcard_parse (vcard, strlen (vcard), &cards, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (count_cards (cards, TRUE, NULL), ==, 2);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM contact WHERE organisation_id IN %s", in);
+  g_assert_cmpuint (count_cards (cards, FALSE, NULL), ==, query_int (f, sql));
+  g_assert_cmpuint (count_cards (cards, FALSE, NULL), >=, 2);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM professional_line WHERE organisation_id IN %s", in);
+  g_assert_cmpuint (count_cards (cards, TRUE, "X-REGIE-LINE"), ==, query_int (f, sql));
+  g_assert_cmpuint (count_cards (cards, TRUE, "X-REGIE-LINE"), >=, 1);
+  g_assert_nonnull (strstr (vcard, "FN:Noor Fictief"));
+  g_assert_nonnull (strstr (vcard, "FN:Eva Proef"));
+  g_assert_null (strstr (vcard, "UWV"));
+  g_assert_null (strstr (vcard, "Sanne Voorbeeld"));
+
+  /* Into the same store: nothing changes. */
+  same = plan_for (f, vcard);
+  assert_counts (same, 0, 0, regie_import_plan_get_n_items (same), 0);
+
+  /* Into an empty store: the two come back as they were. */
+  other_dir = g_build_filename (f->home, "other", NULL);
+  other = regie_store_open (other_dir, NULL, &error);
+  g_assert_no_error (error);
+  fresh = regie_import_plan_new (other, vcard, strlen (vcard), REGIE_IMPORT_FORMAT_VCARD, &error);
+  g_assert_no_error (error);
+  g_assert_true (regie_import_plan_apply (fresh, ACTOR, &error));
+  g_assert_no_error (error);
+  again = regie_network_export_vcard (other, NULL, &error);
+  g_assert_cmpstr (again, ==, vcard);
+
+  {
+    g_autofree char *id = g_strdup (regie_store_get_id (other));
+
+    regie_store_close (other);
+    regie_keyring_clear_key (id, NULL, NULL);
+  }
+}
+
+static void
+on_plan_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The plan built in a thread on a second connection reads the store like the plain one,
+ * and applies on the first connection. */
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->home, "netwerk.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RegieImportPlan) plan = NULL;
+  g_autoptr(RegieImportPlan) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, network_vcf, -1, &error));
+  regie_import_plan_new_for_file_async (f->store, file, NULL, on_plan_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  plan = regie_import_plan_new_for_file_finish (result, &error);
+  g_assert_no_error (error);
+  assert_counts (plan, 4, 0, 0, 2);
+  g_assert_true (regie_import_plan_apply (plan, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM organisation"), ==, 2);
+
+  /* Cancelled: no plan, and the store is untouched. */
+  g_cancellable_cancel (cancellable);
+  regie_import_plan_new_for_file_async (f->store, file, cancellable, on_plan_ready_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  none = regie_import_plan_new_for_file_finish (cancelled, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM organisation"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +767,8 @@ main (int   argc,
   g_test_add ("/network-import/one-transaction", Fixture, NULL, fixture_set_up, test_import_one_transaction, fixture_tear_down);
   g_test_add ("/network-import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/network-import/export-selected", Fixture, NULL, fixture_set_up, test_export_selected, fixture_tear_down);
+  g_test_add ("/network-import/export-subset-round-trip", Fixture, NULL, fixture_set_up, test_export_subset_round_trip, fixture_tear_down);
+  g_test_add ("/network-import/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -35,6 +35,12 @@
 #include "regie-referral-list.h"
 #include "regie-referral-wizard.h"
 #include "regie-referrals-page.h"
+#include "regie-backup-dialogs.h"
+#include "regie-keyring.h"
+#include "regie-recovery.h"
+#include "regie-audit-view.h"
+#include "regie-retention-window.h"
+#include "regie-store-private.h"
 
 #define DEADLINE_SECONDS 30
 
@@ -257,6 +263,44 @@ shoot_dialog (RegieWindow *window,
   dispatch_some ();
 }
 
+/* Issue 8: the backup passphrase dialog (with a strength hint) and the recovery key. The
+ * key shown is made from fixed bytes, never the key of a store. */
+static void
+shoot_backup (RegieWindow *window,
+              guint       *n)
+{
+  guint8 bytes[REGIE_KEY_SIZE];
+  char *recovery_key;
+  GtkWidget *dialog;
+
+  dialog = regie_backup_passphrase_dialog_new (GTK_WINDOW (window),
+                                               "/home/casemanager/regie-back-up-2026-11-29.regiebackup");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "first"), "Proef zin voor de back-up");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), "Proef zin voor de back-up");
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (wait_for_impl (is_mapped, dialog, "the backup dialog"))
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-backup-dialog.png", (*n)++);
+
+      save_png (dialog, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  for (guint i = 0; i < REGIE_KEY_SIZE; i++)
+    bytes[i] = (guint8) (i * 37 + 11);
+  recovery_key = regie_recovery_key_format (bytes);
+  dialog = regie_recovery_key_dialog_new (GTK_WINDOW (window), recovery_key);
+  regie_recovery_key_free (recovery_key);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (wait_for_impl (is_mapped, dialog, "the recovery key dialog"))
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-recovery-key-dialog.png", (*n)++);
+
+      save_png (dialog, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 shoot_dossiers (RegieWindow *window,
                 guint       *n)
@@ -352,6 +396,63 @@ shoot_dossiers (RegieWindow *window,
 }
 
 /* The Dossiers view with its deadlines, a dossier's timeline, an item's form, the summary. */
+/* Issue 8: the dossier's own access trail, the access log, and "To Be Destroyed" (three
+ * closed demo cases moved back in time, so that the list has something in it). */
+static void
+shoot_privacy (RegieWindow *window,
+               guint       *n)
+{
+  RegieStore *store = regie_window_get_store (window);
+  GtkWidget *page = _regie_window_get_dossier_page (window);
+  GtkWidget *view;
+  GtkWidget *scrolled;
+  graphene_point_t at;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  if (sqlite3_prepare_v2 (_regie_store_get_db (store), "SELECT MIN (id) FROM dossier WHERE status = 'closed';",
+                          -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  _regie_window_show_view (window, "cases");
+  g_signal_emit_by_name (page, "open-case", id);
+  settle (GTK_WIDGET (window));
+  view = regie_test_find_widget_of_type (page, REGIE_TYPE_AUDIT_VIEW);
+  if (view == NULL)
+    {
+      g_printerr ("regie-screenshot: the dossier page has no access trail\n");
+      exit_status = 1;
+      return;
+    }
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (regie_test_find_widget_of_type (view, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  settle (GTK_WIDGET (window));
+  scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  if (gtk_widget_compute_point (view, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 12);
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-dossier-access-trail.png", (*n)++);
+
+    save_png (GTK_WIDGET (window), name);
+  }
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-access-log.png", (*n)++);
+
+    shoot_dialog (window, "win.access-log", ADW_TYPE_WINDOW, name);
+  }
+
+  sqlite3_exec (_regie_store_get_db (store),
+                "UPDATE dossier SET closed_at = strftime ('%Y-%m-%dT10:00:00.000Z', closed_at, '-3 years') "
+                "WHERE id IN (SELECT id FROM dossier WHERE status = 'closed' ORDER BY id LIMIT 3);",
+                NULL, NULL, NULL);
+  {
+    g_autofree char *name = g_strdup_printf ("%02u-to-be-destroyed.png", (*n)++);
+
+    shoot_dialog (window, "win.to-destroy", REGIE_TYPE_RETENTION_WINDOW, name);
+  }
+}
+
 static void
 shoot_timeline (RegieWindow *window,
                 guint       *n)
@@ -433,6 +534,12 @@ shoot_timeline (RegieWindow *window,
   dispatch_some ();
 }
 
+static gboolean
+import_is_read (gpointer data)
+{
+  return !_regie_import_dialog_is_loading (data);
+}
+
 /* The Netwerk view filtered by a theme, an organisation's page and an import's preview,
  * on a Tuesday morning so that lines are reachable. */
 static void
@@ -471,13 +578,23 @@ shoot_network (RegieWindow *window,
   save_png (GTK_WIDGET (window), name);
   regie_network_page_show_list (page);
 
+  /* Selection mode with two organisations selected, ready to export. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (_regie_network_page_get_select_button (page)), TRUE);
+  gtk_widget_activate_action (_regie_network_page_get_list_view (page), "list.activate-item", "u", 0);
+  gtk_widget_activate_action (_regie_network_page_get_list_view (page), "list.activate-item", "u", 2);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("%02u-network-selection.png", (*n)++);
+  save_png (GTK_WIDGET (window), name);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (_regie_network_page_get_select_button (page)), FALSE);
+
   path = g_build_filename (g_get_tmp_dir (), "regie-screenshot-import.vcf", NULL);
   g_file_set_contents (path, vcard, -1, NULL);
   file = g_file_new_for_path (path);
   _regie_network_page_import_file (page, file);
   dispatch_some ();
   dialog = find_toplevel (REGIE_TYPE_IMPORT_DIALOG);
-  if (dialog != NULL && wait_for_impl (is_mapped, dialog, "the import preview"))
+  if (dialog != NULL && wait_for_impl (is_mapped, dialog, "the import preview") &&
+      wait_for_impl (import_is_read, dialog, "the import file to be read"))
     {
       g_clear_pointer (&name, g_free);
       name = g_strdup_printf ("%02u-network-import-preview.png", (*n)++);
@@ -743,8 +860,18 @@ shoot_everything (RegieWindow *window)
 
     shoot_dialog (window, "app.about", ADW_TYPE_ABOUT_WINDOW, name);
   }
+  shoot_privacy (window, &n);
+  shoot_backup (window, &n);
 
   resize_window (GTK_WINDOW (window), 1366, 768);
+
+  /* The privacy lock (Ctrl+L); the demo keeps its store, so unlocking is immediate. */
+  if (g_strcmp0 (_regie_window_get_visible_page (window), "main") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+      save_png (GTK_WIDGET (window), "lock.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL);
+    }
 
   /* Opening the demo store is too quick to catch, so show its page by hand. */
   {

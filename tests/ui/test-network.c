@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "regie-application.h"
 #include "regie-case.h"
@@ -25,6 +26,7 @@
 #include "regie-network-private.h"
 #include "regie-organisation-page.h"
 #include "regie-ui-test.h"
+#include "regie-vcard.h"
 #include "regie-window-private.h"
 
 /* Line 1 to 11 an organisation with a line (schulden), 12 to 18 a contact there, 19 to 24
@@ -144,6 +146,8 @@ check_network (RegieWindow *window)
   _regie_network_page_import_file (page, file);
   wait_for ((dialog = find_import_dialog ()) != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)),
             "the import preview to show");
+  /* The file is read in a thread; the dialog is there at once and fills in when it is done. */
+  wait_for (!_regie_import_dialog_is_loading (dialog), "the file to be read");
   regie_test_settle ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "3 nieuw"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 overgeslagen"));
@@ -458,6 +462,215 @@ test_event_organisation_delete (void)
   regie_test_run_app (FALSE, check_event_organisation_delete, NULL);
 }
 
+static guint
+count_active_checks (GtkWidget *widget)
+{
+  guint n = GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+            gtk_check_button_get_active (GTK_CHECK_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_active_checks (child);
+  return n;
+}
+
+/* The organisation names of the KIND:org cards in file, in order. */
+static GPtrArray *
+exported_organisations (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (regie_vcard_parse (contents, length, &cards, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      RegieVCard *card = cards->pdata[i];
+      const char *fn = NULL;
+      gboolean is_org = FALSE;
+
+      for (guint k = 0; k < card->properties->len; k++)
+        {
+          RegieVCardProperty *p = card->properties->pdata[k];
+
+          if (g_str_equal (p->name, "FN"))
+            fn = p->text;
+          is_org |= g_str_equal (p->name, "KIND") && g_ascii_strcasecmp (p->text, "org") == 0;
+        }
+      if (is_org)
+        g_ptr_array_add (names, g_strdup (fn));
+    }
+
+  return names;
+}
+
+static char *
+name_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(RegieOrganisation) organisation = g_list_model_get_item (model, position);
+
+  return g_strdup (regie_organisation_get_name (organisation));
+}
+
+/* Select two organisations of the demo network with the keyboard-usable "Select" toggle
+ * and row activation, and export exactly those two. */
+static void
+check_export_selection (RegieWindow *window)
+{
+  RegieNetworkPage *page = REGIE_NETWORK_PAGE (regie_test_find_widget_of_type (GTK_WIDGET (window),
+                                                                               REGIE_TYPE_NETWORK_PAGE));
+  GListModel *model = _regie_network_page_get_model (page);
+  GtkWidget *list_view = _regie_network_page_get_list_view (page);
+  GtkWidget *select_button = _regie_network_page_get_select_button (page);
+  GtkWidget *export_button = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "regie-test-selection.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *third = NULL;
+
+  _regie_window_show_view (window, "network");
+  regie_test_settle ();
+  wait_for (g_list_model_get_n_items (model) >= 3, "the demo network to be listed");
+  first = name_at (model, 0);
+  third = name_at (model, 2);
+
+  export_button = regie_test_find_button_for_action (GTK_WIDGET (page), "network.export-selection");
+  g_assert_nonnull (export_button);
+  g_assert_false (gtk_widget_get_mapped (export_button));
+
+  /* Selection mode: the bar shows, nothing selected yet, nothing to export. */
+  /* As with the keyboard: activating the button (its click comes after a short animation). */
+  g_assert_true (gtk_widget_activate (select_button));
+  wait_for (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)), "selection mode");
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_network_page_get_selection_text (page), ==, "0 geselecteerd");
+  wait_for (gtk_widget_get_mapped (export_button), "the selection bar to show");
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+
+  /* Activating a row (Enter, or a click) toggles it instead of opening it. */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 1));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 2));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 1));
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_network_page_get_visible (page), ==, "list");
+  g_assert_cmpstr (_regie_network_page_get_selection_text (page), ==, "2 geselecteerd");
+  g_assert_cmpuint (count_active_checks (list_view), ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+
+  /* What "Export Selection…" writes to the chosen file: exactly those two. */
+  g_assert_true (_regie_network_page_export_selection_to (page, file));
+  names = exported_organisations (path);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (names, first, g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, third, g_str_equal, NULL));
+  g_assert_nonnull (regie_test_find_label (GTK_WIDGET (window), "2 organisaties geëxporteerd"));
+
+  /* Leaving selection mode forgets the selection; a row opens again, with its own export. */
+  g_assert_true (gtk_widget_activate (select_button));
+  wait_for (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)), "selection mode to end");
+  regie_test_settle ();
+  g_assert_cmpuint (count_active_checks (list_view), ==, 0);
+  g_assert_cmpstr (_regie_network_page_get_selection_text (page), ==, "0 geselecteerd");
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  regie_test_settle ();
+  g_assert_cmpstr (_regie_network_page_get_visible (page), ==, "organisation");
+  {
+    GtkWidget *button = regie_test_find_button_for_action (_regie_network_page_get_organisation_page (page),
+                                                           "network.export-organisation");
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "E_xporteren…");
+    g_assert_true (gtk_widget_get_sensitive (button));
+  }
+
+  g_unlink (path);
+}
+
+static void
+test_export_selection (void)
+{
+  regie_test_run_app (TRUE, check_export_selection, NULL);
+}
+
+/* Runs the built regie binary in English, with XDG_DATA_HOME set to data_home. */
+static int
+run_regie (const char         *data_home,
+           const char * const *args,
+           char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) REGIE_BIN);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+
+  return WEXITSTATUS (wait_status);
+}
+
+/* regie --export-network FILE --organisation NAME…: names matched without regard to
+ * capitals and accents; an unknown name writes nothing and exits 1. */
+static void
+test_cli_export_organisation (void)
+{
+  g_autofree char *home = g_build_filename (g_get_user_data_dir (), "cli", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "selectie.vcf", NULL);
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "niet.vcf", NULL);
+  const char *ok[] = { "--demo", "--export-network", path, "--organisation", "uwv (DÉMO)",
+                       "--organisation", "schuldhulp proefstad (demo)", NULL };
+  const char *unknown[] = { "--demo", "--export-network", missing, "--organisation", "UWV (demo)",
+                            "--organisation", "Bestaat Niet (test)", NULL };
+  const char *alone[] = { "--demo", "--organisation", "UWV (demo)", NULL };
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  {
+    g_autofree char *err = NULL;
+    int status = run_regie (home, ok, &err);
+
+    g_test_message ("%s", err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  names = exported_organisations (path);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "UWV (demo)", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "Schuldhulp Proefstad (demo)", g_str_equal, NULL));
+
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_regie (home, unknown, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "There is no organisation called “Bestaat Niet (test)”"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_regie (home, alone, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--organisation goes with --export-network"));
+  }
+}
+
 static void
 test_network (void)
 {
@@ -476,6 +689,8 @@ main (int   argc,
 
   g_test_add_func ("/network/import-find-reach", test_network);
   g_test_add_func ("/network/event-organisation-delete", test_event_organisation_delete);
+  g_test_add_func ("/network/export-selection", test_export_selection);
+  g_test_add_func ("/network/cli-export-organisation", test_cli_export_organisation);
 
   return g_test_run ();
 }

@@ -523,6 +523,8 @@ regie_backup_restore (const char    *path,
   ok = scratch != NULL && attach (db, scratch, "restored", literal, error);
   free_secret (literal);
   ok = ok && export_to (db, "restored", version, error);
+  /* The restored store has a new key, so a new recovery key: offer it again. */
+  ok = ok && exec_sql (db, "DELETE FROM restored.store_info WHERE key = 'recovery-key-shown';", error);
   if (ok)
     ok = exec_sql (db, "DETACH DATABASE restored;", error);
   sqlite3_close (db);

@@ -463,24 +463,38 @@ ask_restore_passphrase (RestoreData *data,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * regie_restore_dialog_run_for_file:
+ *
+ * Restore from @path: asks its passphrase, confirms replacing the current data, restores
+ * and reopens the window's store. What follows the file chooser, also for tests.
+ */
+void
+regie_restore_dialog_run_for_file (RegieWindow *window,
+                                   const char  *path)
+{
+  RestoreData *data = g_new0 (RestoreData, 1);
+
+  data->window = g_object_ref (window);
+  data->path = g_strdup (path);
+  ask_restore_passphrase (data, NULL);
+}
+
 static void
 on_restore_file_response_cb (GtkNativeDialog *chooser,
                              int              response,
                              RegieWindow     *window)
 {
   g_autoptr(GFile) file = NULL;
-  RestoreData *data;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL || g_file_get_path (file) == NULL)
-    return;
-
-  data = g_new0 (RestoreData, 1);
-  data->window = g_object_ref (window);
-  data->path = g_file_get_path (file);
-  ask_restore_passphrase (data, NULL);
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    regie_restore_dialog_run_for_file (window, path);
 }
 
 void

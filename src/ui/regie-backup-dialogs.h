@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 void  regie_backup_dialog_run          (RegieWindow *window);
 void  regie_restore_dialog_run         (RegieWindow *window);
+void  regie_restore_dialog_run_for_file (RegieWindow *window,
+                                        const char  *path);
 void  regie_recovery_key_dialog_run    (RegieWindow *window);
 void  regie_recovery_key_entry_run     (RegieWindow *window);
 void  regie_recovery_key_offer         (RegieWindow *window);

@@ -203,7 +203,7 @@ check_idle_lock (RegieWindow *window)
   g_clear_error (&error);
 
   /* Locked stays locked however long it stays idle. */
-  fake_now += 60 * 60 * G_USEC_PER_SEC;
+  fake_now += (gint64) 60 * 60 * G_USEC_PER_SEC;
   _regie_session_monitor_check_idle (monitor);
   regie_test_settle ();
   g_assert_true (_regie_window_get_locked (window));
@@ -279,7 +279,7 @@ check_shortcut_lock (RegieWindow *window)
   g_assert_cmpuint (regie_session_monitor_get_idle_minutes (monitor), ==, 0);
   fake_now = 0;
   _regie_session_monitor_set_clock (monitor, fake_clock, NULL);
-  fake_now += 24 * 60 * 60 * G_USEC_PER_SEC;
+  fake_now += (gint64) 24 * 60 * 60 * G_USEC_PER_SEC;
   _regie_session_monitor_check_idle (monitor);
   regie_test_settle ();
   g_assert_false (_regie_window_get_locked (window));

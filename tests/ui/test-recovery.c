@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "regie-application.h"
+#include "regie-backup.h"
 #include "regie-backup-dialogs.h"
 #include "regie-keyring.h"
 #include "regie-recovery.h"
@@ -171,6 +172,77 @@ test_backup_dialog (void)
   regie_test_run_app (FALSE, check_backup_dialog, NULL);
 }
 
+static char *
+marker (RegieStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_regie_store_get_db (store),
+                                       "SELECT group_concat (value) FROM store_info WHERE key LIKE 'test-marker%';",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Restore from the menu (after the file chooser): wrong passphrase refused, then the
+ * destructive confirmation, then the window runs on the restored store. */
+static void
+check_restore (RegieWindow *window)
+{
+  RegieStore *store = regie_window_get_store (window);
+  g_autofree char *old_id = g_strdup (regie_store_get_id (store));
+  g_autofree char *backup = g_build_filename (g_get_user_data_dir (), "proef.regiebackup", NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  g_assert_cmpint (sqlite3_exec (_regie_store_get_db (store),
+                                 "INSERT INTO store_info VALUES ('test-marker-1', 'voor');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (regie_backup_write (store, backup, "Proef zin voor de back-up", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_regie_store_get_db (store),
+                                 "INSERT INTO store_info VALUES ('test-marker-2', 'na');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  regie_restore_dialog_run_for_file (window, backup);
+  wait_for ((dialog = find_dialog ("Back-up terugzetten")) != NULL, "the passphrase question");
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  gtk_editable_set_text (entry, "Proef zin voor de back-up?");
+  respond (dialog, "restore");
+  wait_for ((dialog = find_dialog ("Back-up terugzetten")) != NULL, "the question to come back");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "gaat de back-up niet open"));
+  g_assert_cmpstr (regie_store_get_id (regie_window_get_store (window)), ==, old_id);
+
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  gtk_editable_set_text (entry, "Proef zin voor de back-up");
+  respond (dialog, "restore");
+  wait_for ((dialog = find_dialog ("Uw huidige gegevens vervangen?")) != NULL, "the confirmation");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  respond (dialog, "replace");
+
+  wait_for (regie_window_get_store (window) != NULL &&
+            g_strcmp0 (regie_store_get_id (regie_window_get_store (window)), old_id) != 0 &&
+            regie_test_window_reached_main (window),
+            "the window to open the restored store");
+  value = marker (regie_window_get_store (window));
+  g_assert_cmpstr (value, ==, "voor");
+
+  /* A new key, so its recovery key is offered. */
+  wait_for ((dialog = find_dialog ("Uw herstelsleutel")) != NULL, "the new recovery key");
+  respond (dialog, "later");
+}
+
+static void
+test_restore (void)
+{
+  regie_test_run_app (FALSE, check_restore, NULL);
+}
+
 static void
 test_recovery_key_screen (void)
 {
@@ -185,6 +257,7 @@ main (int   argc,
 
   g_test_add_func ("/recovery/key-missing-screen", test_recovery_key_screen);
   g_test_add_func ("/backup/passphrase-dialog", test_backup_dialog);
+  g_test_add_func ("/backup/restore", test_restore);
 
   return g_test_run ();
 }

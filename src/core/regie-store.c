@@ -552,9 +552,13 @@ builtin_migrations (void)
       GArray *array = g_array_new (FALSE, FALSE, sizeof (RegieMigration));
       g_auto(GStrv) names = NULL;
 
+      /* Through the global g_resources_*() lookups, not regie_core_get_resource (): this
+       * runs in the store's worker thread, and g_static_resource_get_resource () (GLib 2.74)
+       * returns NULL while another thread (GTK looking up an icon) is halfway through
+       * registering the lazily registered resources, which crashed the UI tests now and
+       * then. The global lookups wait for that registration under GLib's resources lock. */
       regie_core_register_resource ();
-      names = g_resource_enumerate_children (regie_core_get_resource (), MIGRATIONS_PATH,
-                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_assert (names != NULL);
       g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
 
@@ -564,8 +568,7 @@ builtin_migrations (void)
           GBytes *bytes;
           RegieMigration step;
 
-          bytes = g_resource_lookup_data (regie_core_get_resource (), path,
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
           g_assert (bytes != NULL);
 
           /* The bytes live as long as the resource, i.e. the process. */

@@ -676,12 +676,15 @@ regie_recovery_key_offer (RegieWindow *window)
 {
   RegieStore *store = regie_window_get_store (window);
 
+  /* Once per store and window: a restore gives the window a new store with a new key. */
   if (store == NULL || regie_store_get_ephemeral (store) ||
-      g_object_get_data (G_OBJECT (window), "regie-recovery-key-offered") != NULL ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (window), "regie-recovery-key-offered"),
+                 regie_store_get_id (store)) == 0 ||
       regie_recovery_key_was_shown (store))
     return;
 
-  g_object_set_data (G_OBJECT (window), "regie-recovery-key-offered", GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (window), "regie-recovery-key-offered",
+                          g_strdup (regie_store_get_id (store)), g_free);
   /* After the window has shown its data, so that the dialog has something to sit on. */
   g_timeout_add_full (G_PRIORITY_DEFAULT, 500, offer_cb, g_object_ref (window), g_object_unref);
 }
